@@ -1,0 +1,149 @@
+package io.walbridge.core.pipeline;
+
+import io.walbridge.core.UserFacingException;
+import io.walbridge.core.change.Lsn;
+import io.walbridge.core.sink.Sink;
+import io.walbridge.core.sink.SinkFailure;
+import io.walbridge.core.source.SourceUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Replicates one slot into one sink: source → decoded events → sink, with positions confirmed back to
+ * the source only from what the sink reports durable. A lost connection on either side ends the
+ * session; the pipeline then starts a new one from the destination's checkpoint after a back-off.
+ */
+public final class Pipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final PipelineConfig config;
+    private final SinkFactory sinks;
+    private final PipelineMetrics metrics = new PipelineMetrics();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopRequested;
+    private volatile boolean paused;
+    private volatile Lsn stopAt;
+    private volatile ReplicationSession session;
+    private Thread supervisor;
+
+    public Pipeline(PipelineConfig config, SinkFactory sinks) {
+        this.config = config;
+        this.sinks = sinks;
+    }
+
+    public PipelineMetrics metrics() {
+        return metrics;
+    }
+
+    public PipelineConfig config() {
+        return config;
+    }
+
+    /** Starts replicating in the background. */
+    public synchronized void start() {
+        if (supervisor != null) {
+            throw new IllegalStateException("pipeline already started");
+        }
+        supervisor = new Thread(this::supervise, "walbridge-" + config.name());
+        supervisor.start();
+    }
+
+    /** Stops once every transaction committed on the source up to {@code target} is applied and confirmed. */
+    public void stopWhenCaughtUpTo(Lsn target) {
+        stopAt = target;
+    }
+
+    /** Stops after the batch being applied; nothing applied is lost and nothing unapplied is confirmed. */
+    public void stop() {
+        stopRequested = true;
+        ReplicationSession s = session;
+        if (s != null) {
+            s.stop();
+        }
+    }
+
+    public void pause() {
+        paused = true;
+        metrics.state(PipelineState.PAUSED);
+    }
+
+    public void resume() {
+        paused = false;
+        if (metrics.state() == PipelineState.PAUSED) {
+            metrics.state(PipelineState.STREAMING);
+        }
+    }
+
+    boolean paused() {
+        return paused;
+    }
+
+    /** Waits for the pipeline to end; true when it did within the timeout. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void supervise() {
+        Duration backoff = Duration.ofSeconds(1);
+        try {
+            while (!stopRequested) {
+                metrics.state(PipelineState.STARTING);
+                try (Sink sink = sinks.open()) {
+                    ReplicationSession s = new ReplicationSession(config, sink, metrics, this::paused);
+                    session = s;
+                    if (stopRequested) {
+                        break;
+                    }
+                    Optional<Lsn> from = sink.durablePosition();
+                    log.info("replicating slot {} from {}", config.slot(), from.map(Lsn::toString).orElse("the slot's position"));
+                    s.run(from.orElse(Lsn.ZERO), () -> stopAt);
+                    break; // stopped on request or caught up
+                } catch (SourceUnavailable e) {
+                    if (!e.retriable()) {
+                        throw e;
+                    }
+                    backoff = retryAfter(e, backoff);
+                } catch (SinkFailure e) {
+                    if (!e.retriable()) {
+                        throw e;
+                    }
+                    backoff = retryAfter(e, backoff);
+                }
+            }
+            metrics.state(PipelineState.STOPPED);
+        } catch (UserFacingException e) {
+            log.error("pipeline {} failed: {}", config.name(), e.problem());
+            metrics.failed(e.problem(), e.fix());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            metrics.state(PipelineState.STOPPED);
+        } catch (RuntimeException e) {
+            log.error("pipeline {} failed", config.name(), e);
+            metrics.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+                    "see the log for details");
+        } finally {
+            session = null;
+            finished.countDown();
+        }
+    }
+
+    private Duration retryAfter(UserFacingException e, Duration backoff) throws InterruptedException {
+        log.warn("{}; retrying in {} s", e.problem(), backoff.toSeconds());
+        metrics.lastProblem(e.problem(), e.fix());
+        metrics.state(PipelineState.RECONNECTING);
+        metrics.reconnected();
+        long until = System.nanoTime() + backoff.toNanos();
+        while (!stopRequested && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        Duration next = backoff.multipliedBy(2);
+        return next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
+    }
+}

@@ -1,0 +1,95 @@
+package io.walbridge.core.sink.postgres;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs statements in order while sending consecutive executions of the same SQL as one JDBC batch
+ * (one round trip). Order across different statements is kept by flushing whenever the SQL changes.
+ */
+final class StatementBatch {
+
+    /** Binds one execution's parameters. */
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private static final int MAX_BATCH = 2000;
+
+    private final Connection connection;
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
+    private String pendingSql;
+    private int pendingCount;
+    private long rowsNotFound;
+
+    StatementBatch(Connection connection) {
+        this.connection = connection;
+    }
+
+    void add(String sql, Binder binder) throws SQLException {
+        if (!sql.equals(pendingSql)) {
+            flush();
+        }
+        PreparedStatement ps = prepared.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            prepared.put(sql, ps);
+        }
+        binder.bind(ps);
+        ps.addBatch();
+        pendingSql = sql;
+        pendingCount++;
+        if (pendingCount >= MAX_BATCH) {
+            flush();
+        }
+    }
+
+    void flush() throws SQLException {
+        if (pendingSql == null) {
+            return;
+        }
+        PreparedStatement ps = prepared.get(pendingSql);
+        boolean counts = !pendingSql.startsWith("INSERT");
+        pendingSql = null;
+        pendingCount = 0;
+        int[] results = ps.executeBatch();
+        if (counts) {
+            for (int r : results) {
+                if (r == 0) {
+                    rowsNotFound++;
+                }
+            }
+        }
+    }
+
+    /** Updates and deletes that found no row on the destination (as PostgreSQL's own subscriber logs them). */
+    long rowsNotFound() {
+        return rowsNotFound;
+    }
+
+    void discard() {
+        pendingSql = null;
+        pendingCount = 0;
+        for (PreparedStatement ps : prepared.values()) {
+            try {
+                ps.clearBatch();
+            } catch (SQLException e) {
+                // the connection is being abandoned anyway
+            }
+        }
+    }
+
+    void close() {
+        for (PreparedStatement ps : prepared.values()) {
+            try {
+                ps.close();
+            } catch (SQLException e) {
+                // nothing to do
+            }
+        }
+        prepared.clear();
+    }
+}

@@ -1,0 +1,136 @@
+package io.walbridge.core.source;
+
+import io.walbridge.core.UserFacingException;
+import io.walbridge.core.change.TableId;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads table and type definitions from the source's catalog, for destinations that create tables. */
+public final class SourceCatalog {
+
+    private static final String COLUMNS = """
+            SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.atttypid
+            FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+            ORDER BY a.attnum""";
+    private static final String PRIMARY_KEY = """
+            SELECT a.attname
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                 CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+                 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
+            WHERE n.nspname = ? AND c.relname = ? AND i.indisprimary
+            ORDER BY k.ord""";
+    private static final String TYPE = """
+            SELECT n.nspname, t.typname, t.typtype, t.typcategory, t.typelem, t.typbasetype,
+                   format_type(t.typbasetype, t.typtypmod)
+            FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.oid = ?""";
+    private static final String ENUM_LABELS = "SELECT enumlabel FROM pg_enum WHERE enumtypid = ? ORDER BY enumsortorder";
+
+    private final PgEndpoint source;
+
+    public SourceCatalog(PgEndpoint source) {
+        this.source = source;
+    }
+
+    /** Reads one table's definition over a short-lived connection (needed once per new table, so rarely). */
+    public TableDefinition describe(TableId table) {
+        try (Connection c = java.sql.DriverManager.getConnection(source.jdbcUrl(), source.jdbcProperties())) {
+            try (Statement s = c.createStatement()) {
+                // with only pg_catalog on the path, format_type qualifies every user type with its schema
+                s.execute("SET search_path = pg_catalog");
+            }
+            return describe(c, table);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the definition of " + table + " from the source: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private TableDefinition describe(Connection connection, TableId table) throws SQLException {
+        {
+            List<TableDefinition.ColumnDefinition> columns = new ArrayList<>();
+            Map<Long, TypeDefinition> types = new LinkedHashMap<>();
+            try (PreparedStatement ps = connection.prepareStatement(COLUMNS)) {
+                ps.setString(1, table.schema());
+                ps.setString(2, table.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        columns.add(new TableDefinition.ColumnDefinition(rs.getString(1), rs.getString(2)));
+                        collectType(connection, rs.getLong(3), types);
+                    }
+                }
+            }
+            if (columns.isEmpty()) {
+                throw new UserFacingException("table " + table + " does not exist on the source (or has no columns)",
+                        "check the table name and the publication's table list");
+            }
+            List<String> pk = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(PRIMARY_KEY)) {
+                ps.setString(1, table.schema());
+                ps.setString(2, table.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        pk.add(rs.getString(1));
+                    }
+                }
+            }
+            return new TableDefinition(table, columns, pk, new ArrayList<>(types.values()));
+        }
+    }
+
+    /** Adds the user-defined types behind {@code oid}, dependencies first; built-in types need nothing. */
+    private void collectType(Connection connection, long oid, Map<Long, TypeDefinition> out) throws SQLException {
+        if (oid < 16384 || out.containsKey(oid)) {
+            return; // OIDs below 16384 belong to the system catalogs
+        }
+        try (PreparedStatement ps = connection.prepareStatement(TYPE)) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                TableId name = new TableId(rs.getString(1), rs.getString(2));
+                char kind = rs.getString(3).charAt(0);
+                char category = rs.getString(4).charAt(0);
+                long elem = rs.getLong(5);
+                long base = rs.getLong(6);
+                String baseType = rs.getString(7);
+                if (category == 'A' && elem != 0) {
+                    collectType(connection, elem, out);
+                } else if (kind == 'e') {
+                    out.put(oid, new TypeDefinition.Enum(name, enumLabels(connection, oid)));
+                } else if (kind == 'd') {
+                    collectType(connection, base, out);
+                    out.put(oid, new TypeDefinition.Domain(name, baseType));
+                } else {
+                    out.put(oid, new TypeDefinition.External(name, switch (kind) {
+                        case 'c' -> "composite type";
+                        case 'r', 'm' -> "range type";
+                        default -> "extension type";
+                    }));
+                }
+            }
+        }
+    }
+
+    private List<String> enumLabels(Connection connection, long oid) throws SQLException {
+        List<String> labels = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(ENUM_LABELS)) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    labels.add(rs.getString(1));
+                }
+            }
+        }
+        return labels;
+    }
+}
