@@ -1,0 +1,49 @@
+package io.walbridge.app.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs {@code walbridge} in a separate JVM, as users do, so tests can kill it or read all of its output. */
+final class ChildProcess {
+
+    final Process process;
+    final Path output;
+
+    private ChildProcess(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    static ChildProcess start(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("io.walbridge.app.Main");
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile("walbridge-cli", ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        return new ChildProcess(p, out);
+    }
+
+    int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    String output() throws IOException {
+        return Files.readString(output);
+    }
+
+    void killHard() throws InterruptedException {
+        process.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no clean close
+        process.waitFor();
+    }
+
+    static String pathSeparator() {
+        return File.pathSeparator;
+    }
+}
