@@ -124,6 +124,12 @@ public record PgEndpoint(String host, int port, String database, String user, Se
         p.setProperty("user", user);
         if (password.isPresent()) {
             p.setProperty("password", password.value());
+        } else {
+            // libpq's password file (PGPASSFILE or ~/.pgpass), read by pgjdbc's own parser
+            String fromFile = org.postgresql.jdbcurlresolver.PgPassParser.getPassword(host, String.valueOf(port), database, user);
+            if (fromFile != null && !fromFile.isEmpty()) {
+                p.setProperty("password", fromFile);
+            }
         }
         p.setProperty("ApplicationName", params.getOrDefault("application_name", "walbridge"));
         p.setProperty("connectTimeout", params.getOrDefault("connect_timeout", "10"));
