@@ -7,7 +7,9 @@ import io.walbridge.core.pipeline.PipelineConfig;
 import io.walbridge.core.pipeline.PipelineMetrics;
 import io.walbridge.core.pipeline.PipelineState;
 import io.walbridge.core.pipeline.SinkFactory;
+import io.walbridge.core.change.TableId;
 import io.walbridge.core.sink.postgres.PostgresSink;
+import io.walbridge.core.sink.postgres.PostgresSnapshotTarget;
 import io.walbridge.core.source.PgEndpoint;
 import io.walbridge.core.source.SourceCatalog;
 import io.walbridge.core.source.SourcePosition;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code walbridge run}: replicates a slot into a destination until stopped or caught up. */
@@ -41,6 +44,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Pipeline name for the destination's checkpoint (default: the slot name).")
     String name;
 
+    @Option(names = "--resnapshot", split = ",", paramLabel = "TABLE",
+            description = "Copy these tables again (schema.table, comma-separated) while the others keep streaming.")
+    List<String> resnapshot = List.of();
+
+    @Option(names = "--snapshot-workers", defaultValue = "4", description = "Parallel copy workers (default: ${DEFAULT-VALUE}).")
+    int snapshotWorkers;
+
     @Option(names = "--until-caught-up",
             description = "Exit 0 once every change committed before the command started is applied and confirmed.")
     boolean untilCaughtUp;
@@ -49,12 +59,14 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PgEndpoint src = PgEndpoint.parse(source);
         PgEndpoint dst = PgEndpoint.parse(target);
-        PipelineConfig base = new PipelineConfig(src, publication, slot);
-        PipelineConfig config = name == null ? base
-                : new PipelineConfig(src, publication, slot, name, base.batching(), base.statusInterval());
+        PipelineConfig base = new PipelineConfig(src, publication, slot).withSnapshotWorkers(snapshotWorkers);
+        PipelineConfig config = name == null ? base : base.withName(name);
         SourceCatalog catalog = new SourceCatalog(src);
         SinkFactory sinks = () -> new PostgresSink(dst, config.name(), catalog::describe);
-        Pipeline pipeline = new Pipeline(config, sinks);
+        Pipeline pipeline = new Pipeline(config, sinks, new PostgresSnapshotTarget(dst, config.name()));
+        for (String t : resnapshot) {
+            pipeline.resnapshot(TableId.parse(t));
+        }
         if (untilCaughtUp) {
             Lsn target = SourcePosition.current(src);
             log.info("replicating until caught up with source position {}", target);
@@ -85,12 +97,18 @@ final class RunCommand implements Callable<Integer> {
         return WalBridgeCommand.OK;
     }
 
-    /** Logs a progress line every 10 seconds until the pipeline ends. */
+    /** Logs progress until the pipeline ends: every 2 s while copying tables, every 10 s while streaming. */
     private static void report(Pipeline pipeline) throws InterruptedException {
         PipelineMetrics m = pipeline.metrics();
-        while (!pipeline.awaitTermination(Duration.ofSeconds(10))) {
-            log.info("{}: {} changes in {} transactions applied, confirmed {}", m.state().name().toLowerCase(),
-                    m.changesApplied(), m.transactionsApplied(), m.confirmedLsn());
+        long last = System.nanoTime();
+        while (!pipeline.awaitTermination(Duration.ofSeconds(2))) {
+            if (m.state() == PipelineState.SNAPSHOTTING && pipeline.snapshotProgress().isActive()) {
+                log.info(pipeline.snapshotProgress().summaryLine());
+            } else if (System.nanoTime() - last > Duration.ofSeconds(10).toNanos()) {
+                log.info("{}: {} changes in {} transactions applied, confirmed {}", m.state().name().toLowerCase(),
+                        m.changesApplied(), m.transactionsApplied(), m.confirmedLsn());
+                last = System.nanoTime();
+            }
         }
     }
 }

@@ -8,8 +8,18 @@ import io.walbridge.core.source.SourceUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.walbridge.core.change.TableId;
+import io.walbridge.core.snapshot.ExportedSnapshot;
+import io.walbridge.core.snapshot.SnapshotProgress;
+import io.walbridge.core.snapshot.SnapshotTarget;
+import io.walbridge.core.source.ReplicationSlots;
+
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +35,9 @@ public final class Pipeline {
 
     private final PipelineConfig config;
     private final SinkFactory sinks;
+    private final SnapshotTarget snapshots;
+    private final SnapshotProgress snapshotProgress = new SnapshotProgress(Clock.systemUTC());
+    private final Set<TableId> resnapshot = ConcurrentHashMap.newKeySet();
     private final PipelineMetrics metrics = new PipelineMetrics();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
@@ -33,9 +46,32 @@ public final class Pipeline {
     private volatile ReplicationSession session;
     private Thread supervisor;
 
+    /** A pipeline that streams only: no initial copy of existing rows. */
     public Pipeline(PipelineConfig config, SinkFactory sinks) {
+        this(config, sinks, null);
+    }
+
+    /** @param snapshots where table copies go; null to stream without copying existing rows */
+    public Pipeline(PipelineConfig config, SinkFactory sinks, SnapshotTarget snapshots) {
         this.config = config;
         this.sinks = sinks;
+        this.snapshots = snapshots;
+    }
+
+    public SnapshotProgress snapshotProgress() {
+        return snapshotProgress;
+    }
+
+    /** Copies a table again (emptied, then refilled at a fresh snapshot) while the others keep streaming. */
+    public void resnapshot(TableId table) {
+        if (snapshots == null) {
+            throw new IllegalStateException("this destination does not take table copies");
+        }
+        resnapshot.add(table);
+        ReplicationSession s = session;
+        if (s != null) {
+            s.requestCopy(table);
+        }
     }
 
     public PipelineMetrics metrics() {
@@ -95,8 +131,25 @@ public final class Pipeline {
         try {
             while (!stopRequested) {
                 metrics.state(PipelineState.STARTING);
-                try (Sink sink = sinks.open()) {
-                    ReplicationSession s = new ReplicationSession(config, sink, metrics, this::paused);
+                ExportedSnapshot exported = null;
+                if (new ReplicationSlots(config.source()).plugin(config.slot()).isEmpty()) {
+                    log.info("creating replication slot {}", config.slot());
+                    exported = new ReplicationSlots(config.source()).createExporting(config.slot());
+                    if (snapshots == null) {
+                        exported.close();
+                        exported = null;
+                    }
+                }
+                try (ExportedSnapshot slotSnapshot = exported; Sink sink = sinks.open()) {
+                    SnapshotFilter filter = null;
+                    Backfill backfill = null;
+                    if (snapshots != null) {
+                        backfill = new Backfill(config, snapshots, snapshotProgress);
+                        List<TableId> again = List.copyOf(resnapshot);
+                        filter = backfill.prepare(slotSnapshot, again, () -> metrics.state(PipelineState.SNAPSHOTTING));
+                        resnapshot.removeAll(again);
+                    }
+                    ReplicationSession s = new ReplicationSession(config, sink, metrics, this::paused, filter, backfill);
                     session = s;
                     if (stopRequested) {
                         break;

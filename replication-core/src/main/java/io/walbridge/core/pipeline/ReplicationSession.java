@@ -8,7 +8,11 @@ import io.walbridge.core.source.ChangeAssembler;
 import io.walbridge.core.source.PgOutputDecoder;
 import io.walbridge.core.source.WalReader;
 
+import io.walbridge.core.change.TableId;
+
 import java.nio.ByteBuffer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,15 +38,26 @@ final class ReplicationSession {
     /** End of the last transaction the applier has fully handed to the sink (applied or skipped as a replay). */
     private final AtomicReference<Lsn> processed = new AtomicReference<>(Lsn.ZERO);
     private final AtomicReference<RuntimeException> applierFailure = new AtomicReference<>();
+    private final SnapshotFilter filter;
+    private final Backfill backfill;
+    private final Set<TableId> copyRequests = ConcurrentHashMap.newKeySet();
     private volatile boolean stop;
     private volatile boolean readerDone;
 
-    ReplicationSession(PipelineConfig config, Sink sink, PipelineMetrics metrics, BooleanSupplier paused) {
+    /** @param filter and {@code backfill} are null when the destination takes no table copies */
+    ReplicationSession(PipelineConfig config, Sink sink, PipelineMetrics metrics, BooleanSupplier paused,
+                       SnapshotFilter filter, Backfill backfill) {
         this.config = config;
         this.sink = sink;
         this.metrics = metrics;
         this.paused = paused;
         this.queue = new EventQueue(config.batching().queueBytes());
+        this.filter = filter;
+        this.backfill = backfill;
+    }
+
+    void requestCopy(TableId table) {
+        copyRequests.add(table);
     }
 
     void stop() {
@@ -132,17 +147,22 @@ final class ReplicationSession {
     }
 
     private void applyLoop() {
+        boolean atTransactionBoundary = true;
         try {
             while (!stop || (!readerDone && !queue.isEmpty())) {
                 if (paused.getAsBoolean()) {
                     Thread.sleep(50);
                     continue;
                 }
+                if (!copyRequests.isEmpty() && atTransactionBoundary) {
+                    copyRequested();
+                }
                 List<SourceEvent> batch = queue.takeBatch(config.batching(), Duration.ofMillis(100));
                 if (batch.isEmpty()) {
                     continue;
                 }
-                Optional<Lsn> committed = sink.apply(batch);
+                atTransactionBoundary = batch.get(batch.size() - 1) instanceof SourceEvent.Commit;
+                Optional<Lsn> committed = sink.apply(filter == null ? batch : filter.filter(batch));
                 committed.ifPresent(durable::set);
                 long changes = 0;
                 long transactions = 0;
@@ -166,6 +186,14 @@ final class ReplicationSession {
         } catch (RuntimeException e) {
             applierFailure.set(e);
             stop = true;
+        }
+    }
+
+    /** Re-copies requested tables; only between transactions, when the sink holds no open transaction. */
+    private void copyRequested() {
+        for (TableId t : List.copyOf(copyRequests)) {
+            filter.copied(t, backfill.copyNow(t));
+            copyRequests.remove(t);
         }
     }
 

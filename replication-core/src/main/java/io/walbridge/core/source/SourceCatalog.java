@@ -40,6 +40,25 @@ public final class SourceCatalog {
         this.source = source;
     }
 
+    /** The tables a publication currently publishes (leaf partitions included). */
+    public java.util.List<TableId> publicationTables(String publication) {
+        try (Connection c = java.sql.DriverManager.getConnection(source.jdbcUrl(), source.jdbcProperties());
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT schemaname, tablename FROM pg_publication_tables WHERE pubname = ? ORDER BY 1, 2")) {
+            ps.setString(1, publication);
+            java.util.List<TableId> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TableId(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new UserFacingException("could not list the tables of publication \"" + publication + "\": "
+                    + e.getMessage(), "check that the publication exists (walbridge setup creates it)", e);
+        }
+    }
+
     /** Reads one table's definition over a short-lived connection (needed once per new table, so rarely). */
     public TableDefinition describe(TableId table) {
         try (Connection c = java.sql.DriverManager.getConnection(source.jdbcUrl(), source.jdbcProperties())) {

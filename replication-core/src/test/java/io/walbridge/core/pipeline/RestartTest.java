@@ -41,7 +41,7 @@ class RestartTest {
     @CsvSource({"3, true", "3, false", "17, true", "40, false"})
     void resumesAfterCrashWithoutLossOrDuplicates(int crashAt, boolean afterApplying) throws Exception {
         r = new Replication("CREATE TABLE keyed (id int PRIMARY KEY, v text)",
-                "CREATE TABLE dupes (a int, b text)", "ALTER TABLE dupes REPLICA IDENTITY FULL");
+                "CREATE TABLE dupes (a int, b text)", "ALTER TABLE dupes REPLICA IDENTITY FULL").streamingOnly();
         workload();
         SinkFactory real = r.postgresSink();
         Pipeline crashing = new Pipeline(r.config().withBatching(new BatchPolicy(20, 1L << 20, Duration.ofMillis(5), 1L << 20)),
@@ -62,7 +62,7 @@ class RestartTest {
     @Test
     void crashInsideAHugeTransactionRollsItBackAndReplaysIt() {
         r = new Replication("CREATE TABLE keyed (id int PRIMARY KEY, v text)", "CREATE TABLE dupes (a int, b text)",
-                "ALTER TABLE dupes REPLICA IDENTITY FULL");
+                "ALTER TABLE dupes REPLICA IDENTITY FULL").streamingOnly();
         r.source("INSERT INTO dupes SELECT g % 10, 'x' FROM generate_series(1, 20000) g");
         SinkFactory real = r.postgresSink();
         Pipeline crashing = new Pipeline(r.config().withBatching(new BatchPolicy(1000, 1L << 20, Duration.ofMillis(5), 4L << 20)),

@@ -7,6 +7,7 @@ import io.walbridge.core.pipeline.PipelineConfig;
 import io.walbridge.core.pipeline.PipelineState;
 import io.walbridge.core.pipeline.SinkFactory;
 import io.walbridge.core.sink.postgres.PostgresSink;
+import io.walbridge.core.sink.postgres.PostgresSnapshotTarget;
 import io.walbridge.core.source.SourceCatalog;
 import io.walbridge.core.source.SourcePosition;
 
@@ -31,12 +32,35 @@ public final class Replication {
     public final String targetDb = targetServer.freshDatabase();
     public final String slot = "wb_" + ProcessHandle.current().pid() + "_" + SLOTS.incrementAndGet();
     public final String publication = "pub";
+    private boolean copyExistingRows = true;
 
     /** Runs the given DDL on the source, then creates the publication (all tables) and the slot. */
     public Replication(String... sourceDdl) {
+        this(true, sourceDdl);
+    }
+
+    /** Like {@link #Replication(String...)}; without {@code createSlot} the pipeline creates the slot itself. */
+    public Replication(boolean createSlot, String... sourceDdl) {
         sourceServer.exec(sourceDb, sourceDdl);
-        sourceServer.exec(sourceDb, "CREATE PUBLICATION " + publication + " FOR ALL TABLES",
-                "SELECT pg_create_logical_replication_slot('" + slot + "', 'pgoutput')");
+        sourceServer.exec(sourceDb, "CREATE PUBLICATION " + publication + " FOR ALL TABLES");
+        if (createSlot) {
+            sourceServer.exec(sourceDb, "SELECT pg_create_logical_replication_slot('" + slot + "', 'pgoutput')");
+        }
+    }
+
+    public PostgresSnapshotTarget snapshotTarget() {
+        return new PostgresSnapshotTarget(targetServer.endpoint(targetDb), slot);
+    }
+
+    /** Pipelines started from here stream only, without copying existing rows (to test the stream alone). */
+    public Replication streamingOnly() {
+        copyExistingRows = false;
+        return this;
+    }
+
+    /** A pipeline into the destination database, with initial copy unless {@link #streamingOnly()}. */
+    public Pipeline pipeline(SinkFactory sinks, PipelineConfig config) {
+        return copyExistingRows ? new Pipeline(config, sinks, snapshotTarget()) : new Pipeline(config, sinks);
     }
 
     public PipelineConfig config() {
@@ -61,7 +85,7 @@ public final class Replication {
 
     public Pipeline catchUp(SinkFactory sinks, UnaryOperator<PipelineConfig> tweak) {
         Lsn target = SourcePosition.current(sourceServer.endpoint(sourceDb));
-        Pipeline p = new Pipeline(tweak.apply(config()), sinks);
+        Pipeline p = pipeline(sinks, tweak.apply(config()));
         p.stopWhenCaughtUpTo(target);
         p.start();
         try {

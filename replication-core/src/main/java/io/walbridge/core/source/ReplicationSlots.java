@@ -1,0 +1,70 @@
+package io.walbridge.core.source;
+
+import io.walbridge.core.UserFacingException;
+import io.walbridge.core.snapshot.ExportedSnapshot;
+import org.postgresql.PGConnection;
+import org.postgresql.PGProperty;
+import org.postgresql.replication.ReplicationSlotInfo;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Properties;
+
+/** Looks up and creates logical replication slots on the source. */
+public final class ReplicationSlots {
+
+    private final PgEndpoint source;
+
+    public ReplicationSlots(PgEndpoint source) {
+        this.source = source;
+    }
+
+    /** The slot's output plugin, or empty when no slot has that name. */
+    public Optional<String> plugin(String slot) {
+        try (Connection c = DriverManager.getConnection(source.jdbcUrl(), source.jdbcProperties());
+             PreparedStatement ps = c.prepareStatement("SELECT plugin FROM pg_replication_slots WHERE slot_name = ?")) {
+            ps.setString(1, slot);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new UserFacingException("could not read the source's replication slots: " + e.getMessage(),
+                    "run 'walbridge check --source URL' to diagnose the connection", e);
+        }
+    }
+
+    /**
+     * Creates a pgoutput slot and keeps the snapshot it exported alive until the returned handle is
+     * closed: that snapshot is exactly the state the slot streams changes after.
+     */
+    public ExportedSnapshot createExporting(String slot) {
+        Properties props = source.jdbcProperties();
+        PGProperty.REPLICATION.set(props, "database");
+        PGProperty.ASSUME_MIN_SERVER_VERSION.set(props, "10");
+        PGProperty.PREFER_QUERY_MODE.set(props, "simple");
+        Connection c = null;
+        try {
+            c = DriverManager.getConnection(source.jdbcUrl(), props);
+            ReplicationSlotInfo info = c.unwrap(PGConnection.class).getReplicationAPI().createReplicationSlot()
+                    .logical().withSlotName(slot).withOutputPlugin("pgoutput").make();
+            return new ExportedSnapshot(info.getSnapshotName(), c);
+        } catch (SQLException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the creation error below is what matters
+                }
+            }
+            String msg = e.getMessage() == null ? "" : e.getMessage();
+            String fix = msg.contains("wal_level") ? "set wal_level = logical on the source and restart it"
+                    : msg.contains("replication slots") ? "free a slot or raise max_replication_slots on the source"
+                    : "run 'walbridge check --source URL' to see what the source is missing";
+            throw new UserFacingException("could not create replication slot \"" + slot + "\": " + msg, fix, e);
+        }
+    }
+}
