@@ -1,6 +1,7 @@
 package io.walbridge.core.setup;
 
 import io.walbridge.core.change.TableId;
+import io.walbridge.core.config.Secret;
 import io.walbridge.core.setup.tls.SslMode;
 import io.walbridge.core.source.PgEndpoint;
 
@@ -31,6 +32,17 @@ public record CheckTarget(PgEndpoint endpoint, List<TableId> tables) {
             e = e.withParam("sslrootcert", caFile.toAbsolutePath().toString());
         }
         return new CheckTarget(e, tables);
+    }
+
+    /** The endpoint as it may be shown: no password, and no TLS key password either. */
+    public String display() {
+        return endpoint.params().containsKey("sslpassword") ? endpoint.withParam("sslpassword", "*****").display()
+                : endpoint.display();
+    }
+
+    /** Everything in the endpoint that must never be shown. */
+    public List<Secret> secrets() {
+        return List.of(endpoint.password(), new Secret(endpoint.params().get("sslpassword")));
     }
 
     public SslMode sslMode() {

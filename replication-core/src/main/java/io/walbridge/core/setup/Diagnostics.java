@@ -1,6 +1,7 @@
 package io.walbridge.core.setup;
 
 import io.walbridge.core.UserFacingException;
+import io.walbridge.core.config.Secret;
 import io.walbridge.core.setup.checks.AuthenticationCheck;
 import io.walbridge.core.setup.checks.DatabaseCheck;
 import io.walbridge.core.setup.checks.ReplicaIdentityCheck;
@@ -67,7 +68,9 @@ public final class Diagnostics {
                     listener.started(check.stage());
                     result = runOne(check, context);
                 }
-                result = result.scrubbed(target.endpoint().password());
+                for (Secret secret : target.secrets()) {
+                    result = result.scrubbed(secret);
+                }
                 if (result.status() == Status.FAILED && check.stage().blocksLaterStages() && blockedBy == null) {
                     blockedBy = check.stage();
                 }

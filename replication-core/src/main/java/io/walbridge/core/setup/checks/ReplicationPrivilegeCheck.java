@@ -84,7 +84,8 @@ public final class ReplicationPrivilegeCheck implements Check {
             fixes.add(grantSelect(unreadable, user));
         }
         if (problems.isEmpty()) {
-            return CheckResult.passed(stage(), "user '" + user + "' may replicate and read all " + found.size() + " table(s)");
+            return CheckResult.passed(stage(), found.isEmpty() ? "user '" + user + "' may replicate (no user tables yet)"
+                    : "user '" + user + "' may replicate and read all " + found.size() + " table(s)");
         }
         String others = problems.stream().skip(1).collect(Collectors.joining("\n"));
         return CheckResult.failed(stage(), problems.get(0), others, String.join("\n", fixes));

@@ -92,6 +92,11 @@ public final class TlsCheck implements Check {
     }
 
     private CheckResult unverified(SslMode mode, CertificateReview review) {
+        if (mode == SslMode.ALLOW) {
+            return CheckResult.warning(stage(), "sslmode=allow uses TLS only when the server insists on it",
+                    "the server offers TLS, but this client will first try without it: data and passwords will"
+                            + " probably cross the network unencrypted\n" + review.describe(), USE_VERIFY_FULL);
+        }
         String problems = review.findings().stream().map(f -> "also: " + f.problem()).collect(Collectors.joining("\n"));
         return CheckResult.warning(stage(), "TLS is on, but sslmode=" + mode.text() + " does not authenticate the server",
                 "the data is encrypted, yet anyone who can intercept the connection can pose as the server\n"
