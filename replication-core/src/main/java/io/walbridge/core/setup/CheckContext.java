@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What one run has learned so far, passed from stage to stage: the addresses found, the address that
@@ -114,10 +113,6 @@ public final class CheckContext implements AutoCloseable {
             throw new IllegalStateException("not logged in");
         }
         return session;
-    }
-
-    public Optional<Connection> openSession() {
-        return Optional.ofNullable(session);
     }
 
     public void recordSession(Connection connection) {

@@ -43,7 +43,8 @@ public final class TcpConnectCheck implements Check {
         if (first == null) {
             return CheckResult.failed(stage(), "no address to connect to", "", "check the host name in the URL");
         }
-        return failure(first, firstAddress, port, context, String.join("\n", tried));
+        // with one address the summary already says it all; with several, show how each one failed
+        return failure(first, firstAddress, port, context, tried.size() > 1 ? String.join("\n", tried) : "");
     }
 
     private CheckResult failure(TcpFailure failure, String address, int port, CheckContext context, String tried) {

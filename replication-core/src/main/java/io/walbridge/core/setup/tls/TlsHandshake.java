@@ -14,9 +14,4 @@ public record TlsHandshake(boolean offered, List<X509Certificate> chain, String 
     static TlsHandshake notOffered() {
         return new TlsHandshake(false, List.of(), "", "", "");
     }
-
-    /** True when the handshake finished; {@link #failure()} says why it did not. */
-    public boolean completed() {
-        return offered && failure.isEmpty();
-    }
 }
