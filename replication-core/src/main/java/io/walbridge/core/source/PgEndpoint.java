@@ -151,7 +151,9 @@ public record PgEndpoint(String host, int port, String database, String user, Se
                 .append('/').append(database);
         String sep = "?";
         for (Map.Entry<String, String> e : params.entrySet()) {
-            sb.append(sep).append(e.getKey()).append('=').append(e.getValue());
+            // sslpassword and the like unlock key material: shown masked like the password
+            String value = e.getKey().toLowerCase().contains("password") ? "*****" : e.getValue();
+            sb.append(sep).append(e.getKey()).append('=').append(value);
             sep = "&";
         }
         return sb.toString();

@@ -31,7 +31,7 @@ class PgEndpointTest {
 
     @Test
     void neverShowsThePassword() {
-        PgEndpoint e = PgEndpoint.parse("postgresql://u:hunter2@h:5/db", Map.of());
+        PgEndpoint e = PgEndpoint.parse("postgresql://u:hunter2@h:5/db?sslpassword=hunter2", Map.of());
         assertThat(e.display()).doesNotContain("hunter2");
         assertThat(e.toString()).doesNotContain("hunter2");
         assertThat(e.password().toString()).doesNotContain("hunter2");
