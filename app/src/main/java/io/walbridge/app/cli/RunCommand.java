@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
         PipelineConfig base = new PipelineConfig(src, publication, slot).withSnapshotWorkers(snapshotWorkers);
         PipelineConfig config = name == null ? base : base.withName(name);
         SourceCatalog catalog = new SourceCatalog(src);
-        SinkFactory sinks = () -> new PostgresSink(dst, config.name(), catalog::describe);
+        SinkFactory sinks = () -> new PostgresSink(dst, config.name(), catalog);
         Pipeline pipeline = new Pipeline(config, sinks, new PostgresSnapshotTarget(dst, config.name()));
         for (String t : resnapshot) {
             pipeline.resnapshot(TableId.parse(t));

@@ -24,6 +24,13 @@ public sealed interface Change extends SourceEvent {
     record Delete(TableSchema table, Row oldRow) implements Change {
     }
 
+    /**
+     * The source table's columns changed (seen as a new Relation message for a known table); comes
+     * before the first row that has the new shape.
+     */
+    record SchemaChange(TableSchema before, TableSchema table) implements Change {
+    }
+
     /** TRUNCATE of one or more tables in one statement. */
     record Truncate(List<TableSchema> tables, boolean cascade, boolean restartIdentity) implements Change {
         public Truncate {

@@ -34,7 +34,12 @@ public final class ChangeAssembler {
             inTransaction = false;
             return Optional.of(new SourceEvent.Commit(currentXid, c.commitLsn(), c.endLsn(), c.commitTime()));
         } else if (message instanceof PgOutputMessage.Relation r) {
-            relations.put(r.relationOid(), new TableSchema(r.relationOid(), r.table(), r.replicaIdentity(), r.columns()));
+            TableSchema now = new TableSchema(r.relationOid(), r.table(), r.replicaIdentity(), r.columns());
+            TableSchema before = relations.put(r.relationOid(), now);
+            // pgoutput resends a Relation after reconnects and cache resets too; only a different shape is news
+            if (before != null && !io.walbridge.core.change.Column.sameLayout(before.columns(), now.columns())) {
+                return Optional.of(new Change.SchemaChange(before, now));
+            }
         } else if (message instanceof PgOutputMessage.Insert i) {
             return Optional.of(new Change.Insert(relation(i.relationOid()), i.newRow()));
         } else if (message instanceof PgOutputMessage.Update u) {

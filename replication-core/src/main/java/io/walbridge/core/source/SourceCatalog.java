@@ -17,7 +17,7 @@ import java.util.Map;
 public final class SourceCatalog {
 
     private static final String COLUMNS = """
-            SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.atttypid
+            SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.atttypid, a.atttypmod
             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
             ORDER BY a.attnum""";
@@ -38,6 +38,47 @@ public final class SourceCatalog {
 
     public SourceCatalog(PgEndpoint source) {
         this.source = source;
+    }
+
+    /** A type as the destination should spell it ({@code format_type} with schema qualification). */
+    public String typeName(int typeOid, int typeModifier) {
+        try (Connection c = java.sql.DriverManager.getConnection(source.jdbcUrl(), source.jdbcProperties())) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET search_path = pg_catalog");
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT format_type(CAST(? AS oid), ?)")) {
+                ps.setLong(1, Integer.toUnsignedLong(typeOid));
+                ps.setInt(2, typeModifier);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not name type " + typeOid + " on the source: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The value rows that predate a column's {@code ADD COLUMN … DEFAULT} read for it (PostgreSQL
+     * stores it instead of rewriting them), as an array literal; empty when there is none or it is hidden.
+     */
+    public java.util.Optional<String> missingValue(TableId table, String column) {
+        try (Connection c = java.sql.DriverManager.getConnection(source.jdbcUrl(), source.jdbcProperties());
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT a.attmissingval::text FROM pg_attribute a JOIN pg_class t ON t.oid = a.attrelid
+                     JOIN pg_namespace n ON n.oid = t.relnamespace
+                     WHERE n.nspname = ? AND t.relname = ? AND a.attname = ? AND a.atthasmissing""")) {
+            ps.setString(1, table.schema());
+            ps.setString(2, table.name());
+            ps.setString(3, column);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.ofNullable(rs.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            // attmissingval is not readable for every role; the column is then added without a value
+            return java.util.Optional.empty();
+        }
     }
 
     /** The tables a publication currently publishes (leaf partitions included). */
@@ -82,7 +123,8 @@ public final class SourceCatalog {
                 ps.setString(2, table.name());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        columns.add(new TableDefinition.ColumnDefinition(rs.getString(1), rs.getString(2)));
+                        columns.add(new TableDefinition.ColumnDefinition(rs.getString(1), rs.getString(2), (int) rs.getLong(3),
+                                rs.getInt(4)));
                         collectType(connection, rs.getLong(3), types);
                     }
                 }

@@ -17,7 +17,15 @@ public record TableDefinition(TableId id, List<ColumnDefinition> columns, List<S
         types = List.copyOf(types);
     }
 
-    /** @param type the type as {@code format_type} prints it with schema qualification, e.g. {@code "Sales".mood[]} */
-    public record ColumnDefinition(String name, String type) {
+    /**
+     * @param type the type as {@code format_type} prints it with schema qualification, e.g. {@code "Sales".mood[]}
+     */
+    public record ColumnDefinition(String name, String type, int typeOid, int typeModifier) {
+    }
+
+    /** The columns as a pgoutput Relation message would list them (replica-identity flags aside). */
+    public List<io.walbridge.core.change.Column> layout() {
+        return columns.stream().map(c -> new io.walbridge.core.change.Column(c.name(), c.typeOid(), c.typeModifier(), false))
+                .toList();
     }
 }

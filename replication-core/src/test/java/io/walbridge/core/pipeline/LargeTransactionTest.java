@@ -41,7 +41,7 @@ class LargeTransactionTest {
             var source = strict.endpoint(db);
             var catalog = new io.walbridge.core.source.SourceCatalog(source);
             Pipeline p = new Pipeline(new PipelineConfig(source, "pub", "idle"),
-                    () -> new io.walbridge.core.sink.postgres.PostgresSink(target.endpoint(tdb), "idle", catalog::describe));
+                    () -> new io.walbridge.core.sink.postgres.PostgresSink(target.endpoint(tdb), "idle", catalog));
             p.start();
             Thread.sleep(7_000); // more than three sender timeouts with nothing to replicate
             strict.exec(db, "INSERT INTO t VALUES (1)");

@@ -71,7 +71,7 @@ public final class Replication {
 
     public SinkFactory postgresSink() {
         SourceCatalog catalog = new SourceCatalog(sourceServer.endpoint(sourceDb));
-        return () -> new PostgresSink(targetServer.endpoint(targetDb), slot, catalog::describe);
+        return () -> new PostgresSink(targetServer.endpoint(targetDb), slot, catalog);
     }
 
     public void source(String... sql) {

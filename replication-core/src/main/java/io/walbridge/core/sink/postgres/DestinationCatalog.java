@@ -73,7 +73,7 @@ final class DestinationCatalog {
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.ident(def.id().schema()));
             for (TypeDefinition type : def.types()) {
-                createType(s, type);
+                createType(type);
             }
             String columns = def.columns().stream()
                     .map(c -> Sql.ident(c.name()) + " " + c.type())
@@ -84,10 +84,17 @@ final class DestinationCatalog {
         }
     }
 
-    private void createType(Statement s, TypeDefinition type) throws SQLException {
+    /** Creates a user-defined type the source has and the destination lacks. */
+    void createType(TypeDefinition type) throws SQLException {
         if (exists(type.name())) {
             return;
         }
+        try (Statement s = connection.createStatement()) {
+            createType(s, type);
+        }
+    }
+
+    private void createType(Statement s, TypeDefinition type) throws SQLException {
         s.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.ident(type.name().schema()));
         if (type instanceof TypeDefinition.Enum e) {
             String labels = e.labels().stream().map(Sql::literal).collect(Collectors.joining(", "));

@@ -1,13 +1,14 @@
 package io.walbridge.core.sink.postgres;
 
 import io.walbridge.core.change.Change;
+import io.walbridge.core.change.Column;
 import io.walbridge.core.change.Lsn;
 import io.walbridge.core.change.SourceEvent;
 import io.walbridge.core.change.TableId;
 import io.walbridge.core.change.TableSchema;
 import io.walbridge.core.sink.Sink;
 import io.walbridge.core.source.PgEndpoint;
-import io.walbridge.core.source.TableDefinition;
+import io.walbridge.core.source.SourceCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -36,8 +36,11 @@ public final class PostgresSink implements Sink {
     private final CheckpointTable checkpoint;
     private final DestinationCatalog catalog;
     private final StatementBatch batch;
-    private final Function<TableId, TableDefinition> sourceDefinitions;
+    private final SourceCatalog source;
+    private final SchemaEvolution schema;
     private final Map<TableId, PostgresTable> tables = new HashMap<>();
+    private final Map<TableId, TableSchema> shapes = new HashMap<>();
+    private final RelationShapes savedShapes;
 
     private Lsn durable;
     private boolean inTransaction;
@@ -46,20 +49,21 @@ public final class PostgresSink implements Sink {
     private Instant pendingCommitTime;
     private long reportedNotFound;
 
-    /**
-     * @param sourceDefinitions how to learn a source table's definition when the destination lacks the table
-     */
-    public PostgresSink(PgEndpoint target, String pipeline, Function<TableId, TableDefinition> sourceDefinitions) {
-        this.sourceDefinitions = sourceDefinitions;
+    /** @param source where to read table and type definitions the destination lacks */
+    public PostgresSink(PgEndpoint target, String pipeline, SourceCatalog source) {
+        this.source = source;
         try {
             connection = DriverManager.getConnection(target.jdbcUrl(), target.jdbcProperties());
             checkpoint = new CheckpointTable(connection, pipeline);
             checkpoint.ensureExists();
+            savedShapes = new RelationShapes(connection, pipeline);
+            savedShapes.ensureExists();
             catalog = new DestinationCatalog(connection);
             connection.setAutoCommit(false);
             durable = checkpoint.read().orElse(null);
             connection.commit();
             batch = new StatementBatch(connection);
+            schema = new SchemaEvolution(connection, source, catalog);
         } catch (SQLException e) {
             throw SinkErrors.translate(e, "connect to the destination " + target.display());
         }
@@ -107,6 +111,11 @@ public final class PostgresSink implements Sink {
                 pendingCommitTime = c.commitTime();
             }
             skipping = false;
+        } else if (event instanceof Change.SchemaChange sc) {
+            if (!skipping) {
+                batch.flush();
+                table(sc.table());
+            }
         } else if (event instanceof Change.Truncate t) {
             if (!skipping) {
                 batch.flush();
@@ -129,18 +138,31 @@ public final class PostgresSink implements Sink {
         }
     }
 
+    /** The writer for a relation, after bringing the destination table in line with the relation's columns. */
     private PostgresTable table(TableSchema rel) throws SQLException {
-        PostgresTable t = tables.get(rel.id());
-        if (t == null) {
-            List<DestinationColumn> cols = catalog.columns(rel.id());
-            if (cols.isEmpty()) {
-                log.info("creating destination table {}", rel.id());
-                catalog.create(sourceDefinitions.apply(rel.id()));
-                cols = catalog.columns(rel.id());
-            }
-            t = new PostgresTable(rel.id(), cols, catalog.primaryKey(rel.id()));
-            tables.put(rel.id(), t);
+        TableId id = rel.id();
+        PostgresTable t = tables.get(id);
+        TableSchema known = shapes.get(id);
+        if (t != null && known != null && Column.sameLayout(known.columns(), rel.columns())) {
+            return t;
         }
+        batch.flush();
+        List<DestinationColumn> cols = catalog.columns(id);
+        Optional<List<Column>> saved = known != null ? Optional.of(known.columns()) : savedShapes.load(id);
+        if (cols.isEmpty()) {
+            log.info("creating destination table {}", id);
+            catalog.create(source.describe(id));
+        } else if (saved.isPresent() && !Column.sameLayout(saved.get(), rel.columns())) {
+            schema.apply(new TableSchema(rel.relationOid(), id, rel.replicaIdentity(), saved.get()), rel);
+        } else if (saved.isEmpty()) {
+            schema.addMissing(rel, cols);
+        }
+        if (saved.isEmpty() || !Column.sameLayout(saved.get(), rel.columns())) {
+            savedShapes.save(id, rel.columns());
+        }
+        t = new PostgresTable(id, catalog.columns(id), catalog.primaryKey(id));
+        tables.put(id, t);
+        shapes.put(id, rel);
         return t;
     }
 
@@ -160,6 +182,7 @@ public final class PostgresSink implements Sink {
         skipping = false;
         pendingEnd = null;
         tables.clear();
+        shapes.clear();
         try {
             connection.rollback();
         } catch (SQLException e) {

@@ -76,6 +76,10 @@ public final class PostgresSnapshotTarget implements SnapshotTarget {
             try (Statement s = c.createStatement()) {
                 s.execute("TRUNCATE " + table.id().quoted());
             }
+            // the copy has the source's current columns: later Relation messages are compared with these
+            RelationShapes shapes = new RelationShapes(c, pipeline);
+            shapes.ensureExists();
+            shapes.save(table.id(), table.layout());
             return sameTypes(table, existing) && table.types().isEmpty() ? CopyFormat.BINARY : CopyFormat.TEXT;
         } catch (SQLException e) {
             throw SinkErrors.translate(e, "prepare " + table.id() + " for its copy");
