@@ -39,6 +39,17 @@ record PublicationMembers(Set<TableId> tables, Set<String> schemas) {
         return tables.size() + schemas.size();
     }
 
+    /** For messages: {@code public.a, sales.*}, the first few entries and how many more. */
+    String describe() {
+        List<String> names = new ArrayList<>();
+        new TreeSet<>(tables).forEach(t -> names.add(t.toString()));
+        new TreeSet<>(schemas).forEach(s -> names.add(s + ".*"));
+        if (names.size() <= 3) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
+    }
+
     /** {@code TABLE "a"."b", "a"."c", TABLES IN SCHEMA "s"}: the object list of CREATE/ALTER PUBLICATION. */
     String sql() {
         List<String> parts = new ArrayList<>();

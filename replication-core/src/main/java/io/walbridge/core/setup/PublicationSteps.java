@@ -50,8 +50,7 @@ final class PublicationSteps {
             // SET cannot take an empty list; a publication that listed nothing is restored by dropping what was added
             String undo = current.isEmpty() ? "ALTER PUBLICATION " + pub + " DROP " + wanted.sql()
                     : "ALTER PUBLICATION " + pub + " SET " + current.sql();
-            String what = " publish the " + chosenCount(chosen) + " (adds " + added.size() + ", removes "
-                    + removed.size() + " of what it listed)";
+            String what = " publish the " + chosenCount(chosen) + changes(added, removed);
             draft.add(new Ddl("ALTER PUBLICATION " + pub + " SET " + wanted.sql(), "change publication " + pub + " to"
                     + what, "updated publication " + pub + " to" + what, undo, ownerFix(existing)));
         }
@@ -90,6 +89,17 @@ final class PublicationSteps {
         String what = chosen.all() ? "all tables" : chosen.count() + schemaNote(wanted);
         draft.add(new Ddl("CREATE PUBLICATION " + pub + " " + target, "create publication " + pub + " for " + what,
                 "created publication " + pub + " for " + what, "DROP PUBLICATION " + pub, deniedFix));
+    }
+
+    private static String changes(PublicationMembers added, PublicationMembers removed) {
+        List<String> parts = new ArrayList<>();
+        if (!added.isEmpty()) {
+            parts.add("added " + added.describe());
+        }
+        if (!removed.isEmpty()) {
+            parts.add("removed " + removed.describe());
+        }
+        return " (" + String.join("; ", parts) + ")";
     }
 
     private static String chosenCount(ChosenTables chosen) {

@@ -1,6 +1,7 @@
 package io.walbridge.core.setup;
 
 import io.walbridge.core.UserFacingException;
+import io.walbridge.core.source.PgEndpoint;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -41,6 +42,30 @@ public record ServerRefusal(String problem, String fix) {
             case "40001", "40P01" -> new ServerRefusal(couldNot + ": " + said, "run setup again");
             default -> new ServerRefusal(couldNot + ": " + said + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")"),
                     "");
+        };
+    }
+
+    /** Why connecting to the source failed; the endpoint's password never appears in the text. */
+    public static ServerRefusal connecting(SQLException e, PgEndpoint ep) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String where = ep.host() + ":" + ep.port();
+        String said = ep.password().scrub(serverMessage(e));
+        if (state.startsWith("08")) {
+            return new ServerRefusal("cannot reach PostgreSQL at " + where + ": " + said,
+                    "check the host and port in --source, that the server is running, and that no firewall is in"
+                            + " the way");
+        }
+        return switch (state) {
+            case "28P01" -> new ServerRefusal("the server refused the password of user " + ep.user() + " at " + where,
+                    "check the password (in the URL, PGPASSWORD or ~/.pgpass)");
+            case "28000" -> new ServerRefusal("the server refused user " + ep.user() + " for database "
+                    + ep.database() + " at " + where + ": " + said,
+                    "check the user name in --source; if it is right, ask the DBA for a pg_hba.conf entry for this"
+                            + " user and host (or add sslmode=require if only TLS connections are allowed)");
+            case "3D000" -> new ServerRefusal("database " + ep.database() + " does not exist at " + where,
+                    "check the database name at the end of the --source URL");
+            default -> new ServerRefusal("cannot connect to " + where + ": " + said
+                    + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")"), "");
         };
     }
 
