@@ -31,6 +31,11 @@ final class SlotSteps {
                         "choose another --slot name for database " + Sql.ident(server.database()));
             }
             draft.kept("slot " + slot + " exists (pgoutput), kept");
+            if (state.publication().isEmpty()) {
+                // pgoutput looks publications up as of each change it decodes; before this run there was none
+                draft.warn("slot " + slot + " is older than the publication setup creates now; if streaming fails"
+                        + " with 'publication does not exist', drop the slot and run setup again");
+            }
             return;
         }
         if (!server.walLevel().equals("logical")) {

@@ -14,8 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The user tables and schemas of the source database (system schemas left out), read in two queries. */
-public record SourceCatalog(List<CatalogTable> tables, Set<String> schemas) {
+/**
+ * The user tables and schemas of the source database (system schemas left out), read in two queries and
+ * indexed once, since databases with many thousands of tables are common.
+ */
+public final class SourceCatalog {
 
     private static final String TABLES = """
             SELECT c.oid, n.nspname, c.relname, c.relkind = 'p',
@@ -31,9 +34,28 @@ public record SourceCatalog(List<CatalogTable> tables, Set<String> schemas) {
     private static final String SCHEMAS = """
             SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'""";
 
-    public SourceCatalog {
-        tables = List.copyOf(tables);
-        schemas = Set.copyOf(schemas);
+    private final List<CatalogTable> tables;
+    private final Set<String> schemas;
+    private final Map<TableId, CatalogTable> byId = new HashMap<>();
+    private final Map<Long, CatalogTable> byOid = new HashMap<>();
+    private final Map<Long, List<CatalogTable>> children = new HashMap<>();
+
+    public SourceCatalog(List<CatalogTable> tables, Set<String> schemas) {
+        this.tables = List.copyOf(tables);
+        this.schemas = Set.copyOf(schemas);
+        for (CatalogTable t : this.tables) {
+            byId.put(t.id(), t);
+            byOid.put(t.oid(), t);
+            children.computeIfAbsent(t.parentOid(), k -> new ArrayList<>()).add(t);
+        }
+    }
+
+    public List<CatalogTable> tables() {
+        return tables;
+    }
+
+    public Set<String> schemas() {
+        return schemas;
     }
 
     public static SourceCatalog read(Connection c) throws SQLException {
@@ -60,7 +82,7 @@ public record SourceCatalog(List<CatalogTable> tables, Set<String> schemas) {
     }
 
     public Optional<CatalogTable> find(TableId id) {
-        return tables.stream().filter(t -> t.id().equals(id)).findFirst();
+        return Optional.ofNullable(byId.get(id));
     }
 
     public CatalogTable get(TableId id) {
@@ -69,30 +91,23 @@ public record SourceCatalog(List<CatalogTable> tables, Set<String> schemas) {
 
     /** The tables that actually hold rows: the table itself, or every leaf partition below a partitioned one. */
     public List<CatalogTable> leavesOf(TableId id) {
-        CatalogTable root = get(id);
-        Map<Long, List<CatalogTable>> children = new HashMap<>();
-        for (CatalogTable t : tables) {
-            children.computeIfAbsent(t.parentOid(), k -> new ArrayList<>()).add(t);
-        }
         List<CatalogTable> leaves = new ArrayList<>();
-        collectLeaves(root, children, leaves);
+        collectLeaves(get(id), leaves);
         return leaves;
     }
 
-    private static void collectLeaves(CatalogTable t, Map<Long, List<CatalogTable>> children, List<CatalogTable> out) {
+    private void collectLeaves(CatalogTable t, List<CatalogTable> out) {
         if (!t.partitioned()) {
             out.add(t);
             return;
         }
         for (CatalogTable child : children.getOrDefault(t.oid(), List.of())) {
-            collectLeaves(child, children, out);
+            collectLeaves(child, out);
         }
     }
 
     /** True when one of the table's ancestors is in the given set (it is then published through that ancestor). */
     boolean hasAncestorIn(CatalogTable t, Set<Long> oids) {
-        Map<Long, CatalogTable> byOid = new HashMap<>();
-        tables.forEach(x -> byOid.put(x.oid(), x));
         for (long p = t.parentOid(); p != 0; ) {
             if (oids.contains(p)) {
                 return true;

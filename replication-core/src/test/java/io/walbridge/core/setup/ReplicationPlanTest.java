@@ -66,6 +66,21 @@ class ReplicationPlanTest {
     }
 
     @Test
+    void aSlotOlderThanThePublicationIsKeptWithAWarning() {
+        threeTables();
+        String slot = f.slot("older");
+        f.exec("SELECT pg_create_logical_replication_slot('" + slot + "', 'pgoutput')");
+
+        ReplicationPlan plan = f.plan(SetupRequest.of("p", slot, "public.a"));
+
+        assertThat(plan.statements()).singleElement().extracting(PlanStatement::sql)
+                .isEqualTo("CREATE PUBLICATION \"p\" FOR TABLE \"public\".\"a\"");
+        assertThat(notes(plan)).containsExactly("slot \"" + slot + "\" exists (pgoutput), kept",
+                "slot \"" + slot + "\" is older than the publication setup creates now; if streaming fails with"
+                        + " 'publication does not exist', drop the slot and run setup again");
+    }
+
+    @Test
     void allTablesWhenNoTablesAreNamed() {
         threeTables();
         String slot = f.slot("all");
