@@ -27,7 +27,7 @@ final class PlanDraft {
         login = Optional.of(newLogin);
     }
 
-    ReplicationPlan build(ServerFacts server) {
+    ReplicationPlan build(SourceFacts server) {
         return new ReplicationPlan(server, statements, notes, login);
     }
 }

@@ -22,7 +22,7 @@ record PublicationMembers(Set<TableId> tables, Set<String> schemas) {
     }
 
     /** The chosen tables as this server can list them: {@code schema.*} as a schema from PostgreSQL 15 on. */
-    static PublicationMembers of(ChosenTables chosen, ServerFacts server) {
+    static PublicationMembers of(ChosenTables chosen, SourceFacts server) {
         if (!server.supportsSchemaPublications()) {
             return new PublicationMembers(new HashSet<>(chosen.tables()), Set.of());
         }

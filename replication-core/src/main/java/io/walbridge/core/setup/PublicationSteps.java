@@ -16,7 +16,7 @@ final class PublicationSteps {
     }
 
     static void plan(PlanDraft draft, SourceState state, ChosenTables chosen, PublicationName name) {
-        ServerFacts server = state.server();
+        SourceFacts server = state.server();
         PublicationMembers wanted = PublicationMembers.of(chosen, server);
         if (!chosen.all() && wanted.isEmpty()) {
             throw new SetupRefused("the table selection matches no tables in database " + server.database(),
@@ -66,7 +66,7 @@ final class PublicationSteps {
         }
     }
 
-    private static void create(PlanDraft draft, ServerFacts server, SourceCatalog catalog, ChosenTables chosen,
+    private static void create(PlanDraft draft, SourceFacts server, SourceCatalog catalog, ChosenTables chosen,
                                PublicationMembers wanted, String pub) {
         if (!server.superuser() && !server.createOnDatabase()) {
             throw new SetupRefused("user " + server.user() + " may not create publications in database "
@@ -116,11 +116,11 @@ final class PublicationSteps {
     }
 
     /** The publish option that carries every change WalBridge applies. */
-    static String fullPublish(ServerFacts server) {
+    static String fullPublish(SourceFacts server) {
         return server.versionNum() >= 110000 ? "insert, update, delete, truncate" : "insert, update, delete";
     }
 
-    private static void requireOwner(ServerFacts server, Publication existing, String pub) {
+    private static void requireOwner(SourceFacts server, Publication existing, String pub) {
         if (!server.superuser() && !existing.ownedByUser()) {
             throw new SetupRefused("publication " + pub + " belongs to role " + existing.owner() + "; only its owner"
                     + " may change it", ownerFix(existing));
@@ -133,7 +133,7 @@ final class PublicationSteps {
     }
 
     /** Adding a table to a publication needs its owner: checked here so that nothing runs half-way. */
-    private static void requireTableOwnership(ServerFacts server, SourceCatalog catalog, Iterable<TableId> tables) {
+    private static void requireTableOwnership(SourceFacts server, SourceCatalog catalog, Iterable<TableId> tables) {
         if (server.superuser()) {
             return;
         }

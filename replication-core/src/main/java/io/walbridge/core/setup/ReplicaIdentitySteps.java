@@ -17,7 +17,7 @@ final class ReplicaIdentitySteps {
     }
 
     static void plan(PlanDraft draft, SourceState state, ChosenTables chosen, boolean makeFull) {
-        ServerFacts server = state.server();
+        SourceFacts server = state.server();
         // changes are published from the leaf partitions, and a partitioned parent's identity does not reach them
         Set<CatalogTable> lacking = new LinkedHashSet<>();
         for (TableId t : chosen.tables()) {

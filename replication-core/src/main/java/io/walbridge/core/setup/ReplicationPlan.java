@@ -11,7 +11,7 @@ import java.util.Optional;
  * Inspected first ({@link ReplicationPlanner}), previewed ({@link #sqlScript()}), then run
  * ({@link ReplicationPlanExecutor}). Empty when everything already matches.
  */
-public record ReplicationPlan(ServerFacts server, List<PlanStatement> statements, List<PlanNote> notes,
+public record ReplicationPlan(SourceFacts server, List<PlanStatement> statements, List<PlanNote> notes,
                              Optional<NewLogin> login) {
 
     public ReplicationPlan {

@@ -42,7 +42,7 @@ public final class ReplicationPlanner {
 
     /** Plans from state already read: a pure function of its inputs (and the random source). */
     ReplicationPlan plan(SourceState state, ChosenTables chosen, SetupRequest request) {
-        ServerFacts server = state.server();
+        SourceFacts server = state.server();
         if (server.versionNum() < 100000) {
             throw new SetupRefused("the source runs PostgreSQL " + server.version() + "; logical replication with"
                     + " pgoutput needs PostgreSQL 10 or later", "upgrade the source server");

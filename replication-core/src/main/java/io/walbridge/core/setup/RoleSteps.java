@@ -23,7 +23,7 @@ final class RoleSteps {
     }
 
     static void plan(PlanDraft draft, SourceState state, ChosenTables chosen, RoleName name, SecureRandom random) {
-        ServerFacts server = state.server();
+        SourceFacts server = state.server();
         String role = Sql.ident(name.value());
         String createRoleFix = "run setup as a superuser or a user with CREATEROLE (on a managed service, its admin"
                 + " user), or create the login yourself and run setup without --create-user";
@@ -68,7 +68,7 @@ final class RoleSteps {
     }
 
     private static void grants(PlanDraft draft, SourceState state, ChosenTables chosen, String role) {
-        ServerFacts server = state.server();
+        SourceFacts server = state.server();
         RolePrivileges has = state.rolePrivileges();
         String grantFix = "run setup as the owner of the chosen tables and their schemas";
         if (!has.canConnect()) {
@@ -112,7 +112,7 @@ final class RoleSteps {
                 "run setup as the RDS master user (a member of rds_superuser)"));
     }
 
-    private static void requireCreateRole(ServerFacts server, String role, String fix) {
+    private static void requireCreateRole(SourceFacts server, String role, String fix) {
         if (server.superuser()) {
             return;
         }
@@ -127,7 +127,7 @@ final class RoleSteps {
         }
     }
 
-    private static void requireGrantable(ServerFacts server, SourceCatalog catalog, List<TableId> tables) {
+    private static void requireGrantable(SourceFacts server, SourceCatalog catalog, List<TableId> tables) {
         List<TableId> denied = tables.stream().filter(t -> catalog.find(t).map(c -> !c.grantable()).orElse(false))
                 .toList();
         if (!denied.isEmpty()) {

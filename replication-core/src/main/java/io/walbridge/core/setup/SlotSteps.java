@@ -11,7 +11,7 @@ final class SlotSteps {
     }
 
     static void plan(PlanDraft draft, SourceState state, SlotName name) {
-        ServerFacts server = state.server();
+        SourceFacts server = state.server();
         String slot = Sql.ident(name.value());
         String dropOrRename = "drop it with SELECT pg_drop_replication_slot(" + Sql.literal(name.value())
                 + "); or choose another --slot name";
@@ -56,7 +56,7 @@ final class SlotSteps {
         draft.add(new CreateSlot(name, replicationFix(server)));
     }
 
-    static String walLevelFix(ServerFacts server) {
+    static String walLevelFix(SourceFacts server) {
         if (server.rdsPlatform()) {
             return "set rds.logical_replication = 1 in the instance's parameter group and reboot the instance";
         }
@@ -65,7 +65,7 @@ final class SlotSteps {
                 + " and restart)";
     }
 
-    static String replicationFix(ServerFacts server) {
+    static String replicationFix(SourceFacts server) {
         String user = Sql.ident(server.user());
         if (server.rdsPlatform()) {
             return "as the master user run: GRANT rds_replication TO " + user + ";";

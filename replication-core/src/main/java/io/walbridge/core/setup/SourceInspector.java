@@ -32,7 +32,7 @@ final class SourceInspector {
 
     static SourceState read(Connection c, SetupRequest request, SourceCatalog catalog, ChosenTables chosen)
             throws SQLException {
-        ServerFacts server = server(c);
+        SourceFacts server = server(c);
         Optional<Role> role = Optional.empty();
         RolePrivileges privileges = RolePrivileges.NONE;
         if (request.dedicatedUser().isPresent()) {
@@ -45,10 +45,10 @@ final class SourceInspector {
                 slot(c, request.slot().value()), role, privileges);
     }
 
-    private static ServerFacts server(Connection c) throws SQLException {
+    private static SourceFacts server(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SERVER); ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return new ServerFacts(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
+            return new SourceFacts(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
                     rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), rs.getBoolean(10),
                     rs.getBoolean(11), rs.getBoolean(12), rs.getInt(13), rs.getInt(14));
         }

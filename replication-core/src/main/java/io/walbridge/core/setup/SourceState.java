@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** What already exists on the source, read before planning so that setup only adds what is missing. */
-public record SourceState(ServerFacts server, SourceCatalog catalog, Optional<Publication> publication,
+public record SourceState(SourceFacts server, SourceCatalog catalog, Optional<Publication> publication,
                           Optional<Slot> slot, Optional<Role> role, RolePrivileges rolePrivileges) {
 
     /**

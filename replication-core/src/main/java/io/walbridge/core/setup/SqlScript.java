@@ -16,7 +16,7 @@ final class SqlScript {
 
     static String render(ReplicationPlan plan) {
         StringBuilder sb = new StringBuilder();
-        ServerFacts s = plan.server();
+        SourceFacts s = plan.server();
         sb.append("-- WalBridge replication setup for database ").append(oneLine(Sql.ident(s.database())))
                 .append(" (PostgreSQL ").append(oneLine(s.version())).append(")\n");
         sb.append("-- Review, then run as ").append(oneLine(Sql.ident(s.user())))

@@ -7,7 +7,7 @@ package io.walbridge.core.setup;
  *                         for the REPLICATION attribute
  * @param usedSlots        replication slots of any kind already taken, against {@code maxSlots}
  */
-public record ServerFacts(int versionNum, String version, String walLevel, boolean inRecovery, String user,
+public record SourceFacts(int versionNum, String version, String walLevel, boolean inRecovery, String user,
                           String database, boolean superuser, boolean replication, boolean createRole,
                           boolean createOnDatabase, boolean rdsPlatform, boolean rdsReplicationMember, int maxSlots,
                           int usedSlots) {
