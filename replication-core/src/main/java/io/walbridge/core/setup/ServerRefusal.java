@@ -23,7 +23,7 @@ public record ServerRefusal(String problem, String fix) {
                     "check the network and that the server is up, then run setup again");
         }
         return switch (state) {
-            case "42501" -> new ServerRefusal("permission denied: " + couldNot + " (" + said + ")", whenDenied);
+            case "42501" -> new ServerRefusal("permission denied: " + couldNot + ": " + said, whenDenied);
             case "55000" -> said.contains("wal_level")
                     ? new ServerRefusal(couldNot + ": " + said, "ALTER SYSTEM SET wal_level = logical; then restart"
                             + " the server (on a managed service, turn on its logical replication setting)")
