@@ -162,12 +162,13 @@ final class ReplicationSession {
                     continue;
                 }
                 atTransactionBoundary = batch.get(batch.size() - 1) instanceof SourceEvent.Commit;
-                Optional<Lsn> committed = sink.apply(filter == null ? batch : filter.filter(batch));
+                List<SourceEvent> applied = filter == null ? batch : filter.filter(batch);
+                Optional<Lsn> committed = sink.apply(applied);
                 committed.ifPresent(durable::set);
                 long changes = 0;
                 long transactions = 0;
                 SourceEvent.Commit lastCommit = null;
-                for (SourceEvent e : batch) {
+                for (SourceEvent e : applied) {
                     if (e instanceof Change) {
                         changes++;
                     } else if (e instanceof SourceEvent.Commit c) {

@@ -22,7 +22,8 @@ class LargeTransactionTest {
 
     @Test
     void replicatesAMillionRowTransactionAsOneDestinationTransaction() {
-        r = new Replication("CREATE TABLE big (id bigint PRIMARY KEY, payload text, n numeric)");
+        // streaming only: with a copy, the rows would arrive by COPY instead of through the stream
+        r = new Replication("CREATE TABLE big (id bigint PRIMARY KEY, payload text, n numeric)").streamingOnly();
         r.source("INSERT INTO big SELECT g, md5(g::text), g / 7.0 FROM generate_series(1, 1000000) g");
         Pipeline p = r.catchUp();
         assertThat(p.metrics().changesApplied()).isEqualTo(1_000_000);

@@ -127,7 +127,8 @@ class DiagnosticsTest {
         CheckResult database = result(report, Stage.DATABASE);
         assertThat(database.status()).isEqualTo(Status.FAILED);
         assertThat(database.summary()).contains("'no_such_db' does not exist");
-        assertThat(database.detail()).contains("postgres");
+        // the shared server holds many test databases; the list is capped, so only its form is certain
+        assertThat(database.detail()).startsWith("databases on this server: ").contains("db");
         assertThat(database.fix()).contains("CREATE DATABASE \"no_such_db\";");
         assertThat(result(report, Stage.WAL_LEVEL).status()).isEqualTo(Status.SKIPPED);
     }
