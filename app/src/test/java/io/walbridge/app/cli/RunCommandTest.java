@@ -82,14 +82,14 @@ class RunCommandTest {
     }
 
     @Test
-    void missingSlotFailsWithOneClearLineAndNeverShowsThePassword() throws Exception {
+    void missingPublicationFailsWithOneClearLineAndNeverShowsThePassword() throws Exception {
         r = new Replication("CREATE TABLE t (id int PRIMARY KEY)");
         String withPassword = sourceUrl().replace("postgres@", "postgres:Sup3r-S3cret@");
         ChildProcess child = ChildProcess.start("run", "--source", withPassword, "--target", targetUrl(),
-                "--publication", r.publication, "--slot", "no_such_slot", "--until-caught-up");
+                "--publication", "no_such_pub", "--slot", r.slot, "--until-caught-up");
         assertThat(child.waitFor()).isEqualTo(1);
         String out = child.output();
-        assertThat(out).contains("error: replication slot \"no_such_slot\" does not exist on the source")
+        assertThat(out).contains("error: publication \"no_such_pub\" does not exist on the source")
                 .contains("fix: create it with: walbridge setup")
                 .doesNotContain("Sup3r-S3cret")
                 .doesNotContain("\tat ");

@@ -13,6 +13,7 @@ import io.walbridge.core.snapshot.ExportedSnapshot;
 import io.walbridge.core.snapshot.SnapshotProgress;
 import io.walbridge.core.snapshot.SnapshotTarget;
 import io.walbridge.core.source.ReplicationSlots;
+import io.walbridge.core.source.SourceCatalog;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -132,6 +133,8 @@ public final class Pipeline {
             while (!stopRequested) {
                 metrics.state(PipelineState.STARTING);
                 ExportedSnapshot exported = null;
+                // a missing publication is refused before a slot is made, so a failed start leaves nothing behind
+                new SourceCatalog(config.source()).publicationTables(config.publication());
                 if (new ReplicationSlots(config.source()).plugin(config.slot()).isEmpty()) {
                     log.info("creating replication slot {}", config.slot());
                     exported = new ReplicationSlots(config.source()).createExporting(config.slot());

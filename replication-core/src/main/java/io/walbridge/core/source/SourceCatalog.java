@@ -87,6 +87,15 @@ public final class SourceCatalog {
              PreparedStatement ps = c.prepareStatement(
                      "SELECT schemaname, tablename FROM pg_publication_tables WHERE pubname = ? ORDER BY 1, 2")) {
             ps.setString(1, publication);
+            try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_publication WHERE pubname = ?")) {
+                exists.setString(1, publication);
+                try (ResultSet rs = exists.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new UserFacingException("publication \"" + publication + "\" does not exist on the source",
+                                "create it with: walbridge setup --source URL --publication " + publication + " --slot NAME");
+                    }
+                }
+            }
             java.util.List<TableId> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -53,7 +53,10 @@ public final class PostgresSink implements Sink {
     public PostgresSink(PgEndpoint target, String pipeline, SourceCatalog source) {
         this.source = source;
         try {
-            connection = DriverManager.getConnection(target.jdbcUrl(), target.jdbcProperties());
+            java.util.Properties props = target.jdbcProperties();
+            // consecutive inserts into one table become multi-row INSERTs: one statement per batch, not per row
+            props.setProperty("reWriteBatchedInserts", "true");
+            connection = DriverManager.getConnection(target.jdbcUrl(), props);
             checkpoint = new CheckpointTable(connection, pipeline);
             checkpoint.ensureExists();
             savedShapes = new RelationShapes(connection, pipeline);
