@@ -1,6 +1,5 @@
 package io.walbridge.app.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +18,13 @@ final class ChildProcess {
     }
 
     static ChildProcess start(String... args) throws IOException {
+        return startWithJvmOptions(List.of(), args);
+    }
+
+    static ChildProcess startWithJvmOptions(List<String> jvmOptions, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("io.walbridge.app.Main");
@@ -43,7 +47,9 @@ final class ChildProcess {
         process.waitFor();
     }
 
-    static String pathSeparator() {
-        return File.pathSeparator;
+    /** Asks the process to stop as Ctrl-C would (SIGTERM: shutdown hooks run) and waits for it. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        return process.waitFor();
     }
 }

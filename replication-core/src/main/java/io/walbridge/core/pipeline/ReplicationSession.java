@@ -187,6 +187,10 @@ final class ReplicationSession {
         } catch (RuntimeException e) {
             applierFailure.set(e);
             stop = true;
+        } catch (Error e) {
+            // an Error must end the session too, or the reader would wait forever for an applier that is gone
+            applierFailure.set(new IllegalStateException("the applier stopped: " + e, e));
+            stop = true;
         }
     }
 
