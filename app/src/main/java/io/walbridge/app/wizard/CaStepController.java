@@ -2,6 +2,7 @@ package io.walbridge.app.wizard;
 
 import io.walbridge.app.common.ProblemText;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -70,8 +71,10 @@ public final class CaStepController {
     }
 
     @FXML
-    private void load() {
+    private void load(ActionEvent event) {
         vm.load();
+        // Enter in the path field loads the file; unconsumed, it would also press the default button (Next)
+        event.consume();
     }
 
     @FXML

@@ -93,8 +93,10 @@ public final class ReplicationStepController {
         FieldRules.register(validation, loginName,
                 v -> plan.createLogin.get() ? ReplicationPlanViewModel.loginProblem(v) : null);
         replicaIdentity.selectedProperty().bindBidirectional(plan.replicaIdentityFull);
-        replicaIdentity.textProperty().bind(Bindings.createStringBinding(() -> "Set REPLICA _IDENTITY FULL on the "
-                + picker.chosenWithoutKey.get() + " chosen table(s) without a primary key", picker.chosenWithoutKey));
+        replicaIdentity.textProperty().bind(Bindings.createStringBinding(() -> picker.chosenWithoutKey.get() == 0
+                ? "Set REPLICA _IDENTITY FULL on chosen tables without a primary key (every chosen table has one)"
+                : "Set REPLICA _IDENTITY FULL on the " + picker.chosenWithoutKey.get()
+                + " chosen table(s) without a primary key", picker.chosenWithoutKey));
         replicaIdentity.disableProperty().bind(picker.chosenWithoutKey.isEqualTo(0));
 
         previewButton.disableProperty().bind(plan.running);
