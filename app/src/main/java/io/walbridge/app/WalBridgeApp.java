@@ -1,28 +1,36 @@
 package io.walbridge.app;
 
+import io.walbridge.app.common.FxTaskRunner;
+import io.walbridge.app.common.InProcessEngine;
+import io.walbridge.app.common.Services;
+import io.walbridge.core.config.ConfigFolder;
+import io.walbridge.core.config.FileSecretStore;
+import io.walbridge.core.config.PipelineStore;
+import io.walbridge.core.setup.ConnectionFactory;
 import javafx.application.Application;
-import javafx.geometry.Insets;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-/** The JavaFX application: opens the start screen. */
+import java.nio.file.Path;
+
+/** The JavaFX application: the start screen, the setup wizard, and the status of a started pipeline. */
 public final class WalBridgeApp extends Application {
+
+    private AppWindow window;
 
     @Override
     public void start(Stage stage) {
-        Label title = new Label("WalBridge " + Version.current());
-        title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
-        Label body = new Label("""
-                The setup wizard and the monitor are not part of this build yet.
-                The replication engine runs from the command line:
-                  java -jar walbridge.jar setup --source URL --publication NAME --slot NAME
-                  java -jar walbridge.jar run --source URL --target URL --publication NAME --slot NAME""");
-        VBox root = new VBox(12, title, body);
-        root.setPadding(new Insets(24));
-        stage.setTitle("WalBridge");
-        stage.setScene(new Scene(root, 720, 240));
+        Path folder = ConfigFolder.current();
+        Services services = new Services(new FxTaskRunner(), ConnectionFactory.PGJDBC, new PipelineStore(folder),
+                new FileSecretStore(folder.resolve("secrets.properties")), new InProcessEngine());
+        window = new AppWindow(stage, services, folder);
+        window.showStart();
         stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.shutdown();
+        }
     }
 }

@@ -1,0 +1,27 @@
+package io.walbridge.app.common;
+
+import io.walbridge.core.config.SavedPipeline;
+import io.walbridge.core.config.Secret;
+import io.walbridge.core.pipeline.Pipeline;
+import io.walbridge.core.pipeline.PipelineConfig;
+import io.walbridge.core.pipeline.SinkFactory;
+import io.walbridge.core.sink.postgres.PostgresSink;
+import io.walbridge.core.sink.postgres.PostgresSnapshotTarget;
+import io.walbridge.core.source.PgEndpoint;
+import io.walbridge.core.source.SourceCatalog;
+
+/** The replication engine wired as {@code walbridge run} wires it: PostgreSQL sink plus initial table copies. */
+public final class InProcessEngine implements PipelineEngine {
+
+    @Override
+    public Pipeline start(SavedPipeline saved, Secret sourcePassword, Secret destinationPassword) {
+        PgEndpoint src = saved.source().toEndpoint(sourcePassword);
+        PgEndpoint dst = saved.destination().toEndpoint(destinationPassword);
+        PipelineConfig config = new PipelineConfig(src, saved.publication(), saved.slot()).withName(saved.name());
+        SourceCatalog catalog = new SourceCatalog(src);
+        SinkFactory sinks = () -> new PostgresSink(dst, config.name(), catalog::describe);
+        Pipeline pipeline = new Pipeline(config, sinks, new PostgresSnapshotTarget(dst, config.name()));
+        pipeline.start();
+        return pipeline;
+    }
+}

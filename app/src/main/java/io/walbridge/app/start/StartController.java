@@ -1,0 +1,76 @@
+package io.walbridge.app.start;
+
+import io.walbridge.app.Version;
+import io.walbridge.app.common.ProblemText;
+import io.walbridge.app.wizard.PipelineDraft;
+import io.walbridge.core.config.SavedPipeline;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/** The start screen's view: New pipeline, and the saved pipelines to open. */
+public final class StartController {
+
+    private final StartViewModel vm;
+    private final Consumer<PipelineDraft> openWizard;
+    private final Path configFolder;
+    @FXML private Label title;
+    @FXML private Button newButton;
+    @FXML private ListView<SavedPipeline> pipelines;
+    @FXML private Button openButton;
+    @FXML private Label folder;
+    @FXML private Label problem;
+
+    public StartController(StartViewModel vm, Consumer<PipelineDraft> openWizard, Path configFolder) {
+        this.vm = vm;
+        this.openWizard = openWizard;
+        this.configFolder = configFolder;
+    }
+
+    @FXML
+    private void initialize() {
+        title.setText("WalBridge " + Version.current());
+        pipelines.setItems(vm.pipelines);
+        pipelines.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(SavedPipeline item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : StartViewModel.describe(item));
+            }
+        });
+        pipelines.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                open();
+            }
+        });
+        pipelines.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                open();
+            }
+        });
+        openButton.disableProperty().bind(pipelines.getSelectionModel().selectedItemProperty().isNull());
+        folder.setText("Saved in " + configFolder.resolve("pipelines"));
+        ProblemText.bind(problem, vm.problem);
+        vm.refresh();
+    }
+
+    @FXML
+    private void newPipeline() {
+        openWizard.accept(vm.newDraft());
+    }
+
+    @FXML
+    private void open() {
+        SavedPipeline chosen = pipelines.getSelectionModel().getSelectedItem();
+        if (chosen != null) {
+            vm.open(chosen).ifPresent(openWizard);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.walbridge.app.start;
+
+import io.walbridge.app.common.Problem;
+import io.walbridge.app.common.Services;
+import io.walbridge.app.wizard.PipelineDraft;
+import io.walbridge.core.config.SavedPipeline;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The start screen: a new pipeline, or one of the saved ones to open and edit. */
+public final class StartViewModel {
+
+    private final Services services;
+    public final ObservableList<SavedPipeline> pipelines = FXCollections.observableArrayList();
+    public final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
+
+    public StartViewModel(Services services) {
+        this.services = services;
+    }
+
+    /** Lists the saved pipelines again (reading a few small files, in the background all the same). */
+    public void refresh() {
+        problem.set(null);
+        services.tasks().run(() -> services.pipelines().list(), (List<SavedPipeline> found) -> pipelines.setAll(found),
+                e -> problem.set(Problem.of(e)));
+    }
+
+    public PipelineDraft newDraft() {
+        return new PipelineDraft();
+    }
+
+    /** A draft holding the saved pipeline and its passwords, ready for the wizard. */
+    public Optional<PipelineDraft> open(SavedPipeline saved) {
+        try {
+            return Optional.of(PipelineDraft.of(saved, services.secrets()));
+        } catch (RuntimeException e) {
+            problem.set(Problem.of(e));
+            return Optional.empty();
+        }
+    }
+
+    /** One line per saved pipeline for the list. */
+    public static String describe(SavedPipeline p) {
+        String source = p.source() == null ? "?" : p.source().user() + "@" + p.source().host() + ":" + p.source().port()
+                + "/" + p.source().database();
+        String dest = p.destination() == null ? "?" : p.destination().host() + ":" + p.destination().port() + "/"
+                + p.destination().database();
+        return p.name() + "   " + source + " → " + dest + "   (" + p.tables().size() + " tables, slot " + p.slot() + ")";
+    }
+}

@@ -1,0 +1,62 @@
+package io.walbridge.app.wizard;
+
+import io.walbridge.core.change.TableId;
+import io.walbridge.core.config.SavedPipeline;
+import io.walbridge.core.config.SecretStore;
+import io.walbridge.core.config.Secret;
+import io.walbridge.core.setup.DiagnosticsReport;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+
+/**
+ * Everything entered in the wizard, shared by its steps: Back and Next move between views of one draft, so
+ * nothing typed is lost, and a saved pipeline is edited by loading it into a draft.
+ */
+public final class PipelineDraft {
+
+    public final StringProperty name = new SimpleStringProperty("");
+    public final EndpointForm source = new EndpointForm();
+    public final StringProperty publication = new SimpleStringProperty("walbridge_pub");
+    public final StringProperty slot = new SimpleStringProperty("walbridge_slot");
+    /** The tables to publish, in the order the picker lists them. */
+    public final ObservableList<TableId> tables = FXCollections.observableArrayList();
+    public final ObjectProperty<DestinationKind> destinationKind = new SimpleObjectProperty<>(DestinationKind.POSTGRESQL);
+    public final EndpointForm destination = new EndpointForm();
+    /** The last connection test of the source, read by the network step. */
+    public final ObjectProperty<DiagnosticsReport> sourceReport = new SimpleObjectProperty<>();
+    /** Set when this draft was opened from a saved pipeline. */
+    public final BooleanProperty saved = new SimpleBooleanProperty(false);
+
+    public PipelineDraft() {
+        destination.sslMode.set("prefer");
+    }
+
+    public SavedPipeline toSaved() {
+        List<String> names = tables.stream().map(TableId::quoted).toList();
+        return new SavedPipeline(name.get(), source.toSaved(), publication.get(), slot.get(), names,
+                destinationKind.get().key(), destination.toSaved());
+    }
+
+    public static PipelineDraft of(SavedPipeline saved, SecretStore secrets) {
+        PipelineDraft d = new PipelineDraft();
+        d.name.set(saved.name());
+        d.source.load(saved.source(), secrets.get(saved.sourceSecretKey()).orElse(Secret.NONE));
+        d.publication.set(saved.publication());
+        d.slot.set(saved.slot());
+        saved.tables().forEach(t -> d.tables.add(TableId.parse(t)));
+        d.destinationKind.set(DestinationKind.of(saved.destinationKind()));
+        if (saved.destination() != null) {
+            d.destination.load(saved.destination(), secrets.get(saved.destinationSecretKey()).orElse(Secret.NONE));
+        }
+        d.saved.set(true);
+        return d;
+    }
+}

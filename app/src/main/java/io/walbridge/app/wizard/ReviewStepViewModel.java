@@ -1,0 +1,132 @@
+package io.walbridge.app.wizard;
+
+import io.walbridge.app.common.Problem;
+import io.walbridge.app.common.Services;
+import io.walbridge.core.change.TableId;
+import io.walbridge.core.config.SavedPipeline;
+import io.walbridge.core.config.Secret;
+import io.walbridge.core.pipeline.Pipeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
+
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/**
+ * Step 6: what was chosen, then Save (the pipeline as JSON in the settings folder, passwords apart in the
+ * private secrets file) and Start (the engine in this process; the status view takes over).
+ */
+public final class ReviewStepViewModel implements WizardStep {
+
+    private final PipelineDraft draft;
+    private final Services services;
+    public final StringProperty summary = new SimpleStringProperty("");
+    public final StringProperty savedTo = new SimpleStringProperty("");
+    public final BooleanProperty busy = new SimpleBooleanProperty(false);
+    public final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
+    /** Set once Start has started the engine; the frame then opens the status view. */
+    public final ObjectProperty<Pipeline> started = new SimpleObjectProperty<>();
+    private final ObservableStringValue blocker;
+
+    public ReviewStepViewModel(PipelineDraft draft, Services services) {
+        this.draft = draft;
+        this.services = services;
+        this.blocker = Bindings.createStringBinding(() -> {
+            String p = SavedPipeline.nameProblem(draft.name.get());
+            return p == null ? "" : "pipeline name: " + p;
+        }, draft.name);
+    }
+
+    public StringProperty name() {
+        return draft.name;
+    }
+
+    public static String nameProblem(String v) {
+        return SavedPipeline.nameProblem(v);
+    }
+
+    @Override
+    public void entered() {
+        if (draft.name.get() == null || draft.name.get().isBlank()) {
+            draft.name.set(draft.slot.get());
+        }
+        summary.set(describe());
+    }
+
+    private String describe() {
+        String tables = draft.tables.stream().map(TableId::toString).collect(Collectors.joining(", "));
+        return "Source:       " + draft.source.display() + "\n"
+                + "Tables:       " + draft.tables.size() + " (" + tables + ")\n"
+                + "Publication:  " + draft.publication.get() + "\n"
+                + "Slot:         " + draft.slot.get() + " (pgoutput)\n"
+                + "Destination:  " + draft.destinationKind.get() + " " + draft.destination.display() + "\n"
+                + "First run:    copies the tables' current rows, then streams every committed change\n"
+                + "Passwords:    kept apart from the pipeline file, in a file only you can read";
+    }
+
+    /** Saves the pipeline and its passwords. */
+    public void save() {
+        persist(saved -> busy.set(false));
+    }
+
+    /** Saves, then starts the engine in this process. */
+    public void start() {
+        persist(saved -> {
+            Secret src = draft.source.secret();
+            Secret dst = draft.destination.secret();
+            services.tasks().run(() -> services.engine().start(saved, src, dst), pipeline -> {
+                busy.set(false);
+                started.set(pipeline);
+            }, e -> {
+                busy.set(false);
+                problem.set(Problem.of(e, src, dst));
+            });
+        });
+    }
+
+    private void persist(java.util.function.Consumer<SavedPipeline> then) {
+        if (busy.get()) {
+            return;
+        }
+        problem.set(null);
+        SavedPipeline saved;
+        try {
+            saved = draft.toSaved();
+        } catch (RuntimeException e) {
+            problem.set(Problem.of(e));
+            return;
+        }
+        Secret src = draft.source.secret();
+        Secret dst = draft.destination.secret();
+        busy.set(true);
+        services.tasks().run(() -> {
+            Path file = services.pipelines().save(saved);
+            services.secrets().put(saved.sourceSecretKey(), src);
+            services.secrets().put(saved.destinationSecretKey(), dst);
+            return file;
+        }, file -> {
+            draft.saved.set(true);
+            savedTo.set("saved to " + file + " (passwords in the private secrets file)");
+            then.accept(saved);
+        }, e -> {
+            busy.set(false);
+            problem.set(Problem.of(e, src, dst));
+        });
+    }
+
+    @Override
+    public String title() {
+        return "Review and start";
+    }
+
+    @Override
+    public ObservableStringValue blocker() {
+        return blocker;
+    }
+}

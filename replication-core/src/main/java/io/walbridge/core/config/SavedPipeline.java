@@ -1,0 +1,44 @@
+package io.walbridge.core.config;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One pipeline as the user's settings folder keeps it (JSON): source, publication, slot, tables and
+ * destination. Never a password: those are in the {@link SecretStore} under {@link #sourceSecretKey()} and
+ * {@link #destinationSecretKey()}.
+ *
+ * @param tables          the published tables as {@code schema.table} (quoted where needed)
+ * @param destinationKind {@code postgresql} (BigQuery arrives with its sink)
+ */
+public record SavedPipeline(String name, SavedEndpoint source, String publication, String slot, List<String> tables,
+                            String destinationKind, SavedEndpoint destination) {
+
+    /** Pipeline names become file names and checkpoint keys: kept to characters every file system accepts. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
+
+    public static final String POSTGRESQL = "postgresql";
+
+    public SavedPipeline {
+        tables = tables == null ? List.of() : List.copyOf(tables);
+    }
+
+    /** Why the name cannot be used, or null when it can. */
+    public static String nameProblem(String name) {
+        if (name == null || name.isBlank()) {
+            return "give the pipeline a name";
+        }
+        if (!NAME.matcher(name).matches()) {
+            return "use letters, digits, '_', '-' and '.', starting with a letter or digit, at most 63 characters";
+        }
+        return null;
+    }
+
+    public String sourceSecretKey() {
+        return name + ".source.password";
+    }
+
+    public String destinationSecretKey() {
+        return name + ".destination.password";
+    }
+}
