@@ -4,14 +4,11 @@ import io.walbridge.core.UserFacingException;
 import io.walbridge.core.change.Lsn;
 import io.walbridge.core.pipeline.Pipeline;
 import io.walbridge.core.pipeline.PipelineConfig;
+import io.walbridge.core.pipeline.PostgresPipeline;
 import io.walbridge.core.pipeline.PipelineMetrics;
 import io.walbridge.core.pipeline.PipelineState;
-import io.walbridge.core.pipeline.SinkFactory;
 import io.walbridge.core.change.TableId;
-import io.walbridge.core.sink.postgres.PostgresSink;
-import io.walbridge.core.sink.postgres.PostgresSnapshotTarget;
 import io.walbridge.core.source.PgEndpoint;
-import io.walbridge.core.source.SourceCatalog;
 import io.walbridge.core.source.SourcePosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +58,7 @@ final class RunCommand implements Callable<Integer> {
         PgEndpoint dst = PgEndpoint.parse(target);
         PipelineConfig base = new PipelineConfig(src, publication, slot).withSnapshotWorkers(snapshotWorkers);
         PipelineConfig config = name == null ? base : base.withName(name);
-        SourceCatalog catalog = new SourceCatalog(src);
-        SinkFactory sinks = () -> new PostgresSink(dst, config.name(), catalog);
-        Pipeline pipeline = new Pipeline(config, sinks, new PostgresSnapshotTarget(dst, config.name()));
+        Pipeline pipeline = PostgresPipeline.create(config, dst);
         for (String t : resnapshot) {
             pipeline.resnapshot(TableId.parse(t));
         }

@@ -4,11 +4,8 @@ import io.walbridge.core.config.SavedPipeline;
 import io.walbridge.core.config.Secret;
 import io.walbridge.core.pipeline.Pipeline;
 import io.walbridge.core.pipeline.PipelineConfig;
-import io.walbridge.core.pipeline.SinkFactory;
-import io.walbridge.core.sink.postgres.PostgresSink;
-import io.walbridge.core.sink.postgres.PostgresSnapshotTarget;
+import io.walbridge.core.pipeline.PostgresPipeline;
 import io.walbridge.core.source.PgEndpoint;
-import io.walbridge.core.source.SourceCatalog;
 
 /** The replication engine wired as {@code walbridge run} wires it: PostgreSQL sink plus initial table copies. */
 public final class InProcessEngine implements PipelineEngine {
@@ -18,9 +15,7 @@ public final class InProcessEngine implements PipelineEngine {
         PgEndpoint src = saved.source().toEndpoint(sourcePassword);
         PgEndpoint dst = saved.destination().toEndpoint(destinationPassword);
         PipelineConfig config = new PipelineConfig(src, saved.publication(), saved.slot()).withName(saved.name());
-        SourceCatalog catalog = new SourceCatalog(src);
-        SinkFactory sinks = () -> new PostgresSink(dst, config.name(), catalog::describe);
-        Pipeline pipeline = new Pipeline(config, sinks, new PostgresSnapshotTarget(dst, config.name()));
+        Pipeline pipeline = PostgresPipeline.create(config, dst);
         pipeline.start();
         return pipeline;
     }
