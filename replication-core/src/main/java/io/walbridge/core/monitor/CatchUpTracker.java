@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Per slot, the latest poll whose WAL position the consumer has since confirmed. Everything written
- * before that moment has been consumed, so the consumer is at most "now minus that moment" behind —
- * and an idle source, whose consumer keeps confirming the (unmoving) end of WAL, is not behind at all.
+ * Per slot, the oldest poll whose WAL position the consumer has not confirmed yet. What the consumer
+ * still owes was written by then, so it is at least "now minus that poll" behind; once it confirms the
+ * latest poll's position it is not behind at all — which is what keeps an idle source from looking
+ * like lag, however old its last commit is.
  */
 final class CatchUpTracker {
 
@@ -24,27 +25,26 @@ final class CatchUpTracker {
     static final int MAX_SAMPLES = 86_400;
 
     private final Map<String, Deque<Sample>> pending = new HashMap<>();
-    private final Map<String, Instant> caughtUp = new HashMap<>();
 
-    /** Records this poll and returns when the slot was last known caught up; null when not yet known. */
+    /** Records this poll; returns the oldest unconfirmed poll's time, or null when the consumer has caught up. */
     Instant observe(String slot, Lsn confirmed, Lsn currentWal, Instant now) {
         if (confirmed == null || currentWal == null) {
+            pending.remove(slot);
             return null;
         }
         Deque<Sample> samples = pending.computeIfAbsent(slot, s -> new ArrayDeque<>());
         samples.addLast(new Sample(now, currentWal));
         while (!samples.isEmpty() && !samples.peekFirst().wal().isAfter(confirmed)) {
-            caughtUp.put(slot, samples.pollFirst().at());
+            samples.pollFirst();
         }
         if (samples.size() > MAX_SAMPLES) {
             samples.pollFirst();
         }
-        return caughtUp.get(slot);
+        return samples.isEmpty() ? null : samples.peekFirst().at();
     }
 
     /** Forgets slots that no longer exist. */
     void retainOnly(Set<String> slots) {
         pending.keySet().retainAll(slots);
-        caughtUp.keySet().retainAll(slots);
     }
 }

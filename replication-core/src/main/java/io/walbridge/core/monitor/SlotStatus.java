@@ -18,13 +18,14 @@ import java.util.Optional;
  *                            null when it is idle and caught up
  * @param serverInactiveSince the server's inactive_since (PostgreSQL 17+)
  * @param inactiveSince       since when WalBridge (or, earlier, the server) has seen the slot without consumer
- * @param caughtUpAt          the latest poll whose WAL position the consumer has since confirmed
+ * @param behindSince         the oldest poll whose WAL position the consumer has not confirmed yet; null once
+ *                            it has confirmed the latest poll's (or for a slot without confirmed position)
  */
 public record SlotStatus(String name, String plugin, String slotType, String database, boolean active,
                          Integer activePid, String applicationName, String clientAddress,
                          Lsn restartLsn, Lsn confirmedFlushLsn, Long retainedBytes, Long lagBytes,
                          String walStatus, Long safeWalSize, Duration flushLag, Instant serverInactiveSince,
-                         ConsumerEngine engine, Instant inactiveSince, Instant caughtUpAt) {
+                         ConsumerEngine engine, Instant inactiveSince, Instant behindSince) {
 
     public boolean isLogical() {
         return "logical".equals(slotType);
@@ -44,9 +45,9 @@ public record SlotStatus(String name, String plugin, String slotType, String dat
     }
 
     /** The same slot with what WalBridge adds to the server's figures. */
-    public SlotStatus withTracking(ConsumerEngine consumer, Instant inactive, Instant caughtUp) {
+    public SlotStatus withTracking(ConsumerEngine consumer, Instant inactive, Instant behind) {
         return new SlotStatus(name, plugin, slotType, database, active, activePid, applicationName, clientAddress,
                 restartLsn, confirmedFlushLsn, retainedBytes, lagBytes, walStatus, safeWalSize, flushLag,
-                serverInactiveSince, consumer, inactive, caughtUp);
+                serverInactiveSince, consumer, inactive, behind);
     }
 }

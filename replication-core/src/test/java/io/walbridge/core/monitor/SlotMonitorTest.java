@@ -1,6 +1,5 @@
 package io.walbridge.core.monitor;
 
-import io.walbridge.core.change.Lsn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,8 +42,8 @@ class SlotMonitorTest {
             assertThat(after.walStatus()).isEqualTo("reserved");
             assertThat(after.safeWalSize()).as("unlimited max_slot_wal_keep_size").isNull();
             assertThat(after.inactiveSince()).isEqualTo(clock.instant().minusSeconds(5));
-            assertThat(after.caughtUpAt()).as("caught up when created, not since").isEqualTo(before.caughtUpAt())
-                    .isEqualTo(clock.instant().minusSeconds(5));
+            assertThat(after.behindSince()).as("behind since a poll that saw WAL it has not confirmed")
+                    .isIn(clock.instant().minusSeconds(5), clock.instant());
             assertThat(later.maxSlotWalKeepSize()).isEqualTo(-1);
             assertThat(later.serverVersion()).isGreaterThanOrEqualTo(170_000);
             assertThat(later.takenAt()).isEqualTo(clock.instant());
@@ -149,22 +148,28 @@ class SlotMonitorTest {
     }
 
     @Test
-    void caughtUpAtIsThePollWhosePositionTheConsumerHasConfirmed() throws Exception {
+    void behindSinceIsTheOldestPollWhosePositionTheConsumerHasNotConfirmed() throws Exception {
         try (SlotFixture f = new SlotFixture();
              SlotMonitor monitor = new SlotMonitor(f.endpoint(), clock, InactivityTracker.inMemory())) {
             String slot = f.logicalSlot("wbmon_catchup");
             f.writeWal(100);
-            Instant behindFrom = clock.instant();
-            Lsn position = monitor.poll().currentLsn();
+            Instant first = clock.instant();
+            SourceSlots firstPoll = monitor.poll();
+            assertThat(firstPoll.slot(slot).orElseThrow().behindSince()).isEqualTo(first);
 
             clock.advance(Duration.ofSeconds(10));
+            Instant second = clock.instant();
             f.writeWal(100);
-            assertThat(monitor.poll().slot(slot).orElseThrow().caughtUpAt()).isNull();
+            assertThat(monitor.poll().slot(slot).orElseThrow().behindSince()).isEqualTo(first);
 
-            // a consumer confirms everything up to the first poll's position
-            f.server.exec(f.db, "SELECT pg_replication_slot_advance('" + slot + "', '" + position + "')");
+            // a consumer confirms everything up to the first poll's position, then everything
+            f.server.exec(f.db, "SELECT pg_replication_slot_advance('" + slot + "', '" + firstPoll.currentLsn() + "')");
             clock.advance(Duration.ofSeconds(10));
-            assertThat(monitor.poll().slot(slot).orElseThrow().caughtUpAt()).isEqualTo(behindFrom);
+            assertThat(monitor.poll().slot(slot).orElseThrow().behindSince()).isEqualTo(second);
+
+            f.server.exec(f.db, "SELECT pg_replication_slot_advance('" + slot + "', pg_current_wal_lsn())");
+            clock.advance(Duration.ofSeconds(10));
+            assertThat(monitor.poll().slot(slot).orElseThrow().behindSince()).isNull();
         }
     }
 }
