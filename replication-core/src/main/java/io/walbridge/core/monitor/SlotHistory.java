@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 /**
  * The WAL history of every slot of one source, for charts: the last hour in memory, the last day on
- * disk in one fixed-size file per slot ({@link RingFileSeries}; 2.7 MB for a day). A slot's file is
+ * disk in one fixed-size file per slot ({@link RingFileSeries}; about 2.6 MB for a day). A slot's file is
  * deleted once it holds nothing from the last day, so the directory never holds more than one file per
  * slot seen that day.
  */
