@@ -42,7 +42,7 @@ final class StatusCommand implements Callable<Integer> {
     private Path stateDir;
 
     @Option(names = "--max-retained", paramLabel = "SIZE", converter = UnitConverters.Size.class,
-            description = "alert when a slot holds more WAL than this, e.g. 10GB (default: 10GB; a slot past 50% of"
+            description = "alert when a slot holds more WAL than this, e.g. 10GB (default: 10GB; a slot past 50%% of"
                     + " max_slot_wal_keep_size alerts too)")
     private Long maxRetained;
 

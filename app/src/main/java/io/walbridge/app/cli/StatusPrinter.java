@@ -27,7 +27,7 @@ final class StatusPrinter {
 
     void print(PgEndpoint source, SourceSlots slots, List<Alert> alerts) {
         out.println("Source " + source.display() + ": PostgreSQL " + version(slots.serverVersion()) + ", WAL at "
-                + slots.currentLsn() + ", max_slot_wal_keep_size "
+                + (slots.currentLsn() == null ? "unknown" : slots.currentLsn()) + ", max_slot_wal_keep_size "
                 + (slots.keepSizeLimited() ? HumanUnits.bytes(slots.maxSlotWalKeepSize()) : "unlimited"));
         if (slots.slots().isEmpty()) {
             out.println("no replication slots");

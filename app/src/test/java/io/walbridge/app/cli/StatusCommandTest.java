@@ -148,4 +148,13 @@ class StatusCommandTest {
         assertThat(run.err()).contains("--max-retained").contains("unknown size unit 'parsecs'");
         assertThat(run.out()).isEmpty();
     }
+
+    @Test
+    void helpDocumentsTheExitCodes() {
+        Run run = run("status", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Exit codes: 0 no alert, 3 at least one alert, 1 failure, 2 usage error.");
+        assertThat(run.err()).doesNotContain("WARN");
+    }
 }

@@ -53,8 +53,12 @@ public final class SlotMonitor implements AutoCloseable {
     /** The slots now, or the previous result when it is less than a second old. */
     public synchronized SourceSlots poll() {
         Instant now = clock.instant();
-        if (last != null && Duration.between(last.takenAt(), now).compareTo(MIN_INTERVAL) < 0) {
-            return last;
+        if (last != null) {
+            Duration since = Duration.between(last.takenAt(), now);
+            // a clock stepped back must not freeze the monitor until it catches up again
+            if (!since.isNegative() && since.compareTo(MIN_INTERVAL) < 0) {
+                return last;
+            }
         }
         SlotQuery.Result result = read();
         Map<String, Instant> inactiveSince = inactivity.update(result.slots(), now);
