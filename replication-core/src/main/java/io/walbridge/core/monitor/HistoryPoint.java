@@ -1,6 +1,7 @@
 package io.walbridge.core.monitor;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A slot's WAL figures at one second (or, downsampled, the worst of several seconds).
@@ -13,7 +14,8 @@ import java.time.Instant;
 public record HistoryPoint(Instant time, long retainedBytes, long lagBytes, boolean active) {
 
     static HistoryPoint of(SourceSlots source, SlotStatus slot) {
-        return new HistoryPoint(source.takenAt(), slot.retainedBytes() == null ? 0 : slot.retainedBytes(),
+        // one point per second: memory and file then hold the same instants
+        return new HistoryPoint(source.takenAt().truncatedTo(ChronoUnit.SECONDS), slot.retainedBytes() == null ? 0 : slot.retainedBytes(),
                 slot.lagBytes() == null ? -1 : slot.lagBytes(), slot.active());
     }
 }
