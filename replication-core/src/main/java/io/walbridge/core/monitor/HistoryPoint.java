@@ -15,7 +15,8 @@ public record HistoryPoint(Instant time, long retainedBytes, long lagBytes, bool
 
     static HistoryPoint of(SourceSlots source, SlotStatus slot) {
         // one point per second: memory and file then hold the same instants
-        return new HistoryPoint(source.takenAt().truncatedTo(ChronoUnit.SECONDS), slot.retainedBytes() == null ? 0 : slot.retainedBytes(),
-                slot.lagBytes() == null ? -1 : slot.lagBytes(), slot.active());
+        return new HistoryPoint(source.takenAt().truncatedTo(ChronoUnit.SECONDS),
+                slot.retainedBytes() == null ? 0 : slot.retainedBytes(), slot.lagBytes() == null ? -1 : slot.lagBytes(),
+                slot.active());
     }
 }
