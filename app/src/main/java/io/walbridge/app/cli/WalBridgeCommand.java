@@ -8,13 +8,15 @@ import picocli.CommandLine.Command;
 /** The {@code walbridge} command line: one subcommand per class, plain output, documented exit codes. */
 @Command(name = "walbridge", mixinStandardHelpOptions = true, versionProvider = WalBridgeCommand.VersionProvider.class,
         description = "PostgreSQL change data capture: set up, run and watch logical replication.",
-        subcommands = {CheckCommand.class, SetupCommand.class, RunCommand.class})
+        subcommands = {CheckCommand.class, SetupCommand.class, RunCommand.class, StatusCommand.class, VerifyCommand.class})
 public final class WalBridgeCommand implements Runnable {
 
     /** Exit codes shared by every command (documented in the README). */
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
+    /** {@code status}: the command worked and found at least one active alert. */
+    public static final int ALERT = 3;
 
     @Override
     public void run() {
