@@ -34,45 +34,53 @@ final class CatchUp {
         }
     }
 
-    /** True when reached within the timeout; false when no pipeline got there (replication stopped or behind). */
+    /**
+     * True when reached within the timeout; false when no pipeline got there — at once when none is
+     * running (a stopped pipeline will not catch up, so the tables are compared as they are).
+     */
     boolean await(Lsn position, Duration timeout) throws SQLException, InterruptedException {
         long deadline = clock.millis() + timeout.toMillis();
         while (true) {
-            if (reached(position)) {
+            Progress p = progress(position);
+            if (p == Progress.REACHED) {
                 return true;
             }
-            if (clock.millis() >= deadline) {
+            if (p == Progress.STOPPED || clock.millis() >= deadline) {
                 return false;
             }
             Thread.sleep(200);
         }
     }
 
-    private boolean reached(Lsn position) throws SQLException {
+    private enum Progress { REACHED, RUNNING, STOPPED }
+
+    private Progress progress(Lsn position) throws SQLException {
         List<String> pipelines = new ArrayList<>();
         try (Statement s = target.createStatement();
              ResultSet rs = s.executeQuery("SELECT pipeline, lsn::text FROM walbridge.checkpoint")) {
             while (rs.next()) {
                 pipelines.add(rs.getString(1));
                 if (!Lsn.parse(rs.getString(2)).isBefore(position)) {
-                    return true;
+                    return Progress.REACHED;
                 }
             }
         } catch (SQLException noCheckpointTable) {
-            return false; // no pipeline ever wrote to this destination
+            return Progress.STOPPED; // no pipeline ever wrote to this destination
         }
-        try (var ps = source.prepareStatement(
-                "SELECT confirmed_flush_lsn::text FROM pg_replication_slots WHERE slot_name = ANY (?) AND confirmed_flush_lsn IS NOT NULL")) {
+        boolean running = false;
+        try (var ps = source.prepareStatement("SELECT confirmed_flush_lsn::text, active FROM pg_replication_slots "
+                + "WHERE slot_name = ANY (?) AND confirmed_flush_lsn IS NOT NULL")) {
             ps.setArray(1, source.createArrayOf("text", pipelines.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     // an idle source confirms past WAL that carries no change: nothing is missing below it
                     if (!Lsn.parse(rs.getString(1)).isBefore(position)) {
-                        return true;
+                        return Progress.REACHED;
                     }
+                    running |= rs.getBoolean(2);
                 }
             }
         }
-        return false;
+        return running ? Progress.RUNNING : Progress.STOPPED;
     }
 }

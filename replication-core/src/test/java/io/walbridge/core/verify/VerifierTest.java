@@ -39,7 +39,8 @@ class VerifierTest {
                 "INSERT INTO b SELECT g % 3, 'dup' FROM generate_series(1, 30) g");
         r.catchUp();
         Verifier.Report report = verify();
-        assertThat(report.caughtUp()).isTrue();
+        // the pipeline has stopped, so there is nothing to wait for: the tables are compared as they are
+        assertThat(report.caughtUp()).isFalse();
         assertThat(report.tables()).extracting(d -> d.table().toString()).containsExactly("public.a", "public.b");
         assertThat(report.equal()).isTrue();
         assertThat(report.tables().get(0).sourceRows()).isEqualTo(5000);
