@@ -25,7 +25,6 @@ import picocli.CommandLine.TypeConversionException;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -116,7 +115,7 @@ public final class SetupCommand implements Callable<Integer> {
 
     private Connection connect() {
         try {
-            return DriverManager.getConnection(source.jdbcUrl(), source.jdbcProperties());
+            return source.connect();
         } catch (SQLException e) {
             throw ServerRefusal.connecting(e, source).asException(e);
         }

@@ -1,10 +1,9 @@
 package io.walbridge.core.pipeline;
 
+import io.walbridge.core.ReplicationFailure;
 import io.walbridge.core.UserFacingException;
 import io.walbridge.core.change.Lsn;
 import io.walbridge.core.sink.Sink;
-import io.walbridge.core.sink.SinkFailure;
-import io.walbridge.core.source.SourceUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -161,12 +160,7 @@ public final class Pipeline {
                     log.info("replicating slot {} from {}", config.slot(), from.map(Lsn::toString).orElse("the slot's position"));
                     s.run(from.orElse(Lsn.ZERO), () -> stopAt);
                     break; // stopped on request or caught up
-                } catch (SourceUnavailable e) {
-                    if (!e.retriable()) {
-                        throw e;
-                    }
-                    backoff = retryAfter(e, backoff);
-                } catch (SinkFailure e) {
+                } catch (ReplicationFailure e) {
                     if (!e.retriable()) {
                         throw e;
                     }

@@ -1,18 +1,11 @@
 package io.walbridge.core.sink;
 
-import io.walbridge.core.UserFacingException;
+import io.walbridge.core.ReplicationFailure;
 
-/** The destination refused or lost a write; {@code retriable} says whether trying again may succeed. */
-public final class SinkFailure extends UserFacingException {
-
-    private final boolean retriable;
+/** The destination refused or lost a write. */
+public final class SinkFailure extends ReplicationFailure {
 
     public SinkFailure(String problem, String fix, boolean retriable, Throwable cause) {
-        super(problem, fix, cause);
-        this.retriable = retriable;
-    }
-
-    public boolean retriable() {
-        return retriable;
+        super(problem, fix, retriable, cause);
     }
 }

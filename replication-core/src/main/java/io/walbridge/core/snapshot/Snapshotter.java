@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,7 +52,7 @@ public final class Snapshotter {
     /** Exports a snapshot of the source as it is now (a read-only transaction held open until closed). */
     public ExportedSnapshot exportNow() {
         try {
-            Connection c = DriverManager.getConnection(source.jdbcUrl(), source.jdbcProperties());
+            Connection c = source.connect();
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
@@ -130,7 +129,7 @@ public final class Snapshotter {
     }
 
     private Connection openAtSnapshot(String snapshotName, AtomicReference<TxidSnapshot> seen) throws SQLException {
-        Connection c = DriverManager.getConnection(source.jdbcUrl(), source.jdbcProperties());
+        Connection c = source.connect();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");

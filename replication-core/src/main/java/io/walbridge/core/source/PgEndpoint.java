@@ -144,6 +144,20 @@ public record PgEndpoint(String host, int port, String database, String user, Se
         return p;
     }
 
+    /** Opens an ordinary connection. */
+    public java.sql.Connection connect() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl(), jdbcProperties());
+    }
+
+    /** Properties for a logical replication connection (walsender in database mode, simple query protocol). */
+    public Properties replicationProperties() {
+        Properties p = jdbcProperties();
+        org.postgresql.PGProperty.REPLICATION.set(p, "database");
+        org.postgresql.PGProperty.ASSUME_MIN_SERVER_VERSION.set(p, "10");
+        org.postgresql.PGProperty.PREFER_QUERY_MODE.set(p, "simple");
+        return p;
+    }
+
     /** The URL as it can be shown: the password is never part of it. */
     public String display() {
         String h = host.contains(":") ? "[" + host + "]" : host;

@@ -3,7 +3,6 @@ package io.walbridge.core.source;
 import io.walbridge.core.UserFacingException;
 import io.walbridge.core.snapshot.ExportedSnapshot;
 import org.postgresql.PGConnection;
-import org.postgresql.PGProperty;
 import org.postgresql.replication.ReplicationSlotInfo;
 
 import java.sql.Connection;
@@ -25,7 +24,7 @@ public final class ReplicationSlots {
 
     /** The slot's output plugin, or empty when no slot has that name. */
     public Optional<String> plugin(String slot) {
-        try (Connection c = DriverManager.getConnection(source.jdbcUrl(), source.jdbcProperties());
+        try (Connection c = source.connect();
              PreparedStatement ps = c.prepareStatement("SELECT plugin FROM pg_replication_slots WHERE slot_name = ?")) {
             ps.setString(1, slot);
             try (ResultSet rs = ps.executeQuery()) {
@@ -42,10 +41,7 @@ public final class ReplicationSlots {
      * closed: that snapshot is exactly the state the slot streams changes after.
      */
     public ExportedSnapshot createExporting(String slot) {
-        Properties props = source.jdbcProperties();
-        PGProperty.REPLICATION.set(props, "database");
-        PGProperty.ASSUME_MIN_SERVER_VERSION.set(props, "10");
-        PGProperty.PREFER_QUERY_MODE.set(props, "simple");
+        Properties props = source.replicationProperties();
         Connection c = null;
         try {
             c = DriverManager.getConnection(source.jdbcUrl(), props);

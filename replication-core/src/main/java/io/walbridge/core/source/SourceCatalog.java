@@ -42,7 +42,7 @@ public final class SourceCatalog {
 
     /** A type as the destination should spell it ({@code format_type} with schema qualification). */
     public String typeName(int typeOid, int typeModifier) {
-        try (Connection c = java.sql.DriverManager.getConnection(source.jdbcUrl(), source.jdbcProperties())) {
+        try (Connection c = source.connect()) {
             try (Statement s = c.createStatement()) {
                 s.execute("SET search_path = pg_catalog");
             }
@@ -64,7 +64,7 @@ public final class SourceCatalog {
      * stores it instead of rewriting them), as an array literal; empty when there is none or it is hidden.
      */
     public java.util.Optional<String> missingValue(TableId table, String column) {
-        try (Connection c = java.sql.DriverManager.getConnection(source.jdbcUrl(), source.jdbcProperties());
+        try (Connection c = source.connect();
              PreparedStatement ps = c.prepareStatement("""
                      SELECT a.attmissingval::text FROM pg_attribute a JOIN pg_class t ON t.oid = a.attrelid
                      JOIN pg_namespace n ON n.oid = t.relnamespace
@@ -83,7 +83,7 @@ public final class SourceCatalog {
 
     /** The tables a publication currently publishes (leaf partitions included). */
     public java.util.List<TableId> publicationTables(String publication) {
-        try (Connection c = java.sql.DriverManager.getConnection(source.jdbcUrl(), source.jdbcProperties());
+        try (Connection c = source.connect();
              PreparedStatement ps = c.prepareStatement(
                      "SELECT schemaname, tablename FROM pg_publication_tables WHERE pubname = ? ORDER BY 1, 2")) {
             ps.setString(1, publication);
@@ -111,7 +111,7 @@ public final class SourceCatalog {
 
     /** Reads one table's definition over a short-lived connection (needed once per new table, so rarely). */
     public TableDefinition describe(TableId table) {
-        try (Connection c = java.sql.DriverManager.getConnection(source.jdbcUrl(), source.jdbcProperties())) {
+        try (Connection c = source.connect()) {
             try (Statement s = c.createStatement()) {
                 // with only pg_catalog on the path, format_type qualifies every user type with its schema
                 s.execute("SET search_path = pg_catalog");

@@ -4,7 +4,6 @@ import io.walbridge.core.UserFacingException;
 import io.walbridge.core.change.Lsn;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,7 +15,7 @@ public final class SourcePosition {
     }
 
     public static Lsn current(PgEndpoint source) {
-        try (Connection c = DriverManager.getConnection(source.jdbcUrl(), source.jdbcProperties());
+        try (Connection c = source.connect();
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT pg_current_wal_lsn()::text")) {
             rs.next();

@@ -3,7 +3,6 @@ package io.walbridge.core.source;
 import io.walbridge.core.change.Lsn;
 import io.walbridge.core.sql.Sql;
 import org.postgresql.PGConnection;
-import org.postgresql.PGProperty;
 import org.postgresql.replication.LogSequenceNumber;
 import org.postgresql.replication.PGReplicationStream;
 
@@ -36,10 +35,7 @@ public final class WalReader implements AutoCloseable {
 
     /** Starts streaming {@code slot} from {@code start} (0/0 lets the server use the slot's confirmed position). */
     public static WalReader open(PgEndpoint endpoint, String slot, String publication, Lsn start, Duration statusInterval) {
-        Properties props = endpoint.jdbcProperties();
-        PGProperty.REPLICATION.set(props, "database");
-        PGProperty.ASSUME_MIN_SERVER_VERSION.set(props, "10");
-        PGProperty.PREFER_QUERY_MODE.set(props, "simple");
+        Properties props = endpoint.replicationProperties();
         Connection c = null;
         try {
             c = DriverManager.getConnection(endpoint.jdbcUrl(), props);

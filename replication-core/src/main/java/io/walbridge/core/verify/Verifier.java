@@ -8,7 +8,6 @@ import io.walbridge.core.source.SourceCatalog;
 import io.walbridge.core.source.TableDefinition;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,8 +52,8 @@ public final class Verifier {
 
     /** Compares the given tables (all replicated tables when empty), reporting each as it is done. */
     public Report verify(List<TableId> tables, Consumer<TableDifference> progress) throws InterruptedException {
-        try (Connection s = DriverManager.getConnection(source.jdbcUrl(), source.jdbcProperties());
-             Connection t = DriverManager.getConnection(target.jdbcUrl(), target.jdbcProperties())) {
+        try (Connection s = source.connect();
+             Connection t = target.connect()) {
             CatchUp catchUp = new CatchUp(s, t, clock);
             Lsn start = catchUp.sourceNow();
             boolean caughtUp = catchUp.await(start, options.catchUpTimeout());

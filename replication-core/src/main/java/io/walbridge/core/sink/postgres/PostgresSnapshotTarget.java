@@ -11,7 +11,6 @@ import org.postgresql.copy.CopyIn;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -137,7 +136,7 @@ public final class PostgresSnapshotTarget implements SnapshotTarget {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(target.jdbcUrl(), target.jdbcProperties());
+        return target.connect();
     }
 
     /** Buffers COPY data into large messages and commits the chunk's transaction at the end. */
