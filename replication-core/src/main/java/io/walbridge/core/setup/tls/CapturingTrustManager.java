@@ -1,6 +1,7 @@
 package io.walbridge.core.setup.tls;
 
 import java.net.Socket;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
@@ -45,18 +46,21 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] presented, String type) {
-        throw new UnsupportedOperationException("client side only");
+    public void checkClientTrusted(X509Certificate[] presented, String type) throws CertificateException {
+        // only ever used by a client socket: no client certificate is ever trusted here
+        throw new CertificateException("client certificates are not accepted");
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] presented, String type, Socket socket) {
-        throw new UnsupportedOperationException("client side only");
+    public void checkClientTrusted(X509Certificate[] presented, String type, Socket socket) throws CertificateException {
+        // only ever used by a client socket: no client certificate is ever trusted here
+        throw new CertificateException("client certificates are not accepted");
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] presented, String type, SSLEngine engine) {
-        throw new UnsupportedOperationException("client side only");
+    public void checkClientTrusted(X509Certificate[] presented, String type, SSLEngine engine) throws CertificateException {
+        // only ever used by a client socket: no client certificate is ever trusted here
+        throw new CertificateException("client certificates are not accepted");
     }
 
     @Override
