@@ -133,4 +133,15 @@ class PostgresReplicationTest {
         assertThat(r.confirmedFlush().compareTo(p.metrics().confirmedLsn())).isLessThanOrEqualTo(0);
         r.assertSame("SELECT * FROM t ORDER BY id");
     }
+
+    @Test
+    void aRowChangedByManyTransactionsInOneBatchEndsAtItsLastValue() {
+        r = new Replication("CREATE TABLE hot (id int PRIMARY KEY, v int)").streamingOnly();
+        // one source transaction, so its changes reach the destination in one batch: each full-row update is an
+        // upsert, and one multi-row upsert may not touch a row twice
+        r.source("DO $$ BEGIN INSERT INTO hot VALUES (1, 0), (2, 0);"
+                + " FOR i IN 1..50 LOOP UPDATE hot SET v = i WHERE id = 1 + i % 2; END LOOP; END $$");
+        r.catchUp();
+        r.assertSame("SELECT * FROM hot ORDER BY id");
+    }
 }

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs statements in order while sending consecutive executions of the same SQL as one JDBC batch
@@ -23,6 +25,8 @@ final class StatementBatch {
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
     private String pendingSql;
     private int pendingCount;
+    /** Keys of the upserts in the pending batch; see {@link #add(String, Object, Binder)}. */
+    private final Set<Object> pendingKeys = new HashSet<>();
     private long rowsNotFound;
 
     StatementBatch(Connection connection) {
@@ -30,8 +34,20 @@ final class StatementBatch {
     }
 
     void add(String sql, Binder binder) throws SQLException {
-        if (!sql.equals(pendingSql)) {
+        add(sql, null, binder);
+    }
+
+    /**
+     * Like {@link #add(String, Binder)} for an upsert of the row with {@code key}: a batched INSERT is sent
+     * as multi-row INSERTs, and one INSERT … ON CONFLICT DO UPDATE may not touch a row twice, so a key
+     * already waiting in the batch flushes it first (a row inserted then updated in one transaction).
+     */
+    void add(String sql, Object key, Binder binder) throws SQLException {
+        if (!sql.equals(pendingSql) || (key != null && pendingKeys.contains(key))) {
             flush();
+        }
+        if (key != null) {
+            pendingKeys.add(key);
         }
         PreparedStatement ps = prepared.get(sql);
         if (ps == null) {
@@ -55,6 +71,7 @@ final class StatementBatch {
         boolean counts = !pendingSql.startsWith("INSERT");
         pendingSql = null;
         pendingCount = 0;
+        pendingKeys.clear();
         int[] results = ps.executeBatch();
         if (counts) {
             for (int r : results) {
@@ -73,6 +90,7 @@ final class StatementBatch {
     void discard() {
         pendingSql = null;
         pendingCount = 0;
+        pendingKeys.clear();
         for (PreparedStatement ps : prepared.values()) {
             try {
                 ps.clearBatch();
