@@ -98,7 +98,7 @@ class DebeziumOnKafkaConnectTest {
                 "verify-full", pki.caPem, "orders_pub", "orders_slot", List.of(new TableId("public", "orders")));
         Path secrets = Files.createTempFile("connect-secrets", ".properties");
         DebeziumSettings settings = new DebeziumSettings(kafka.connectUrl(), "orders-connector", "shop",
-                SnapshotMode.INITIAL, Duration.ofSeconds(1), pki.caPem.toString(), secrets.toString());
+                SnapshotMode.INITIAL, 1_000, pki.caPem.toString(), secrets.toString());
         DebeziumConnectorConfig config = new DebeziumConnectorConfig(source, settings);
         KafkaConnectClient connect = new KafkaConnectClient(kafka.connectUrl());
 

@@ -99,7 +99,7 @@ public final class DebeziumConnectorConfig {
                 .collect(Collectors.joining(",")));
         c.put("snapshot.mode", settings.snapshotMode().value());
         // lets Debezium confirm the slot's position from keepalives while the captured tables see no change
-        c.put("heartbeat.interval.ms", String.valueOf(settings.heartbeat().toMillis()));
+        c.put("heartbeat.interval.ms", String.valueOf(settings.heartbeatMs()));
         return c;
     }
 
@@ -137,7 +137,7 @@ public final class DebeziumConnectorConfig {
                 return "table " + t + " has a comma in its name, which Debezium's table.include.list cannot express";
             }
         }
-        if (settings.heartbeat().isNegative() || settings.heartbeat().isZero()) {
+        if (settings.heartbeatMs() <= 0) {
             return "the heartbeat interval must be positive";
         }
         if (source.verifiesServer() && (settings.caFileOnWorkers() == null || settings.caFileOnWorkers().isBlank())) {

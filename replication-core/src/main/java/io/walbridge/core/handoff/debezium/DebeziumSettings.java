@@ -1,6 +1,5 @@
 package io.walbridge.core.handoff.debezium;
 
-import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -9,15 +8,15 @@ import java.util.regex.Pattern;
  * @param connectUrl          the Kafka Connect REST URL, e.g. {@code http://connect:8083}; may be blank until used
  * @param connectorName       the connector's name on Connect
  * @param topicPrefix         {@code topic.prefix}: topics are {@code <prefix>.<schema>.<table>}
- * @param heartbeat           {@code heartbeat.interval.ms}: lets the slot advance while the captured tables are idle
+ * @param heartbeatMs         {@code heartbeat.interval.ms}: lets the slot advance while the captured tables are idle
  * @param caFileOnWorkers     where the CA certificate lies on every Connect worker ({@code database.sslrootcert})
  * @param secretsFileOnWorkers the properties file on every worker holding {@code database.password}, read through
  *                            Kafka's FileConfigProvider so the saved configuration holds no password
  */
 public record DebeziumSettings(String connectUrl, String connectorName, String topicPrefix, SnapshotMode snapshotMode,
-                               Duration heartbeat, String caFileOnWorkers, String secretsFileOnWorkers) {
+                               long heartbeatMs, String caFileOnWorkers, String secretsFileOnWorkers) {
 
-    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
+    public static final long DEFAULT_HEARTBEAT_MS = 10_000;
     public static final String SECRETS_FOLDER = "/etc/kafka-connect/secrets/";
 
     // Connect puts the name into URLs and Debezium the prefix into topic names: Kafka allows [a-zA-Z0-9._-]
@@ -25,13 +24,12 @@ public record DebeziumSettings(String connectUrl, String connectorName, String t
 
     public DebeziumSettings {
         snapshotMode = snapshotMode == null ? SnapshotMode.INITIAL : snapshotMode;
-        heartbeat = heartbeat == null ? DEFAULT_HEARTBEAT : heartbeat;
     }
 
     /** Settings named after the slot, as a DBA would start. */
     public static DebeziumSettings defaults(String slot, String caFile) {
         String name = slot.replace('_', '-');
-        return new DebeziumSettings("http://localhost:8083", name, slot, SnapshotMode.INITIAL, DEFAULT_HEARTBEAT,
+        return new DebeziumSettings("http://localhost:8083", name, slot, SnapshotMode.INITIAL, DEFAULT_HEARTBEAT_MS,
                 caFile, SECRETS_FOLDER + name + ".properties");
     }
 
@@ -65,7 +63,7 @@ public record DebeziumSettings(String connectUrl, String connectorName, String t
     }
 
     public DebeziumSettings withConnectUrl(String url) {
-        return new DebeziumSettings(url, connectorName, topicPrefix, snapshotMode, heartbeat, caFileOnWorkers,
+        return new DebeziumSettings(url, connectorName, topicPrefix, snapshotMode, heartbeatMs, caFileOnWorkers,
                 secretsFileOnWorkers);
     }
 }

@@ -9,7 +9,6 @@ import io.walbridge.core.handoff.PreparedSource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +27,7 @@ class DebeziumConnectorConfigTest {
 
     private static DebeziumSettings settings() {
         return new DebeziumSettings("http://connect:8083", "shop-cdc", "shop", SnapshotMode.INITIAL,
-                Duration.ofSeconds(10), "/etc/kafka-connect/ca.pem", "/etc/kafka-connect/secrets/shop-cdc.properties");
+                10_000, "/etc/kafka-connect/ca.pem", "/etc/kafka-connect/secrets/shop-cdc.properties");
     }
 
     @Test
@@ -75,7 +74,7 @@ class DebeziumConnectorConfigTest {
         assertThat(c).containsEntry("database.sslmode", "require").doesNotContainKey("database.sslrootcert");
 
         DebeziumSettings noPath = new DebeziumSettings("http://c:8083", "n", "p", SnapshotMode.NO_DATA,
-                Duration.ofSeconds(5), "", "/s.properties");
+                5_000, "", "/s.properties");
         assertThatThrownBy(() -> new DebeziumConnectorConfig(source("verify-full", Path.of("/tmp/ca.pem")), noPath))
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("CA certificate's path on the Connect workers");
     }
