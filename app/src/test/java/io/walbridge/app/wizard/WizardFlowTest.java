@@ -118,6 +118,14 @@ class WizardFlowTest {
                 .isEqualTo("pgoutput");
 
         robot.clickOn("#next");
+        // the engine step: the Debezium hand-off's configuration is made from what was just prepared
+        robot.clickOn("#debezium");
+        waitUntil(() -> text(robot, "#configJson").contains("\"slot.name\" : \"walbridge_slot\""));
+        assertThat(text(robot, "#configJson")).contains("\"publication.name\" : \"walbridge_pub\"")
+                .contains("\"database.sslmode\" : \"verify-full\"").doesNotContain(PASSWORD);
+        Screenshots.save(window.scene(), "wizard-engine.png");
+        robot.clickOn("#inApp");
+        robot.clickOn("#next");
         enterEndpoint(robot, "replica", "postgres", "");
         robot.clickOn("#testButton");
         waitUntil(() -> text(robot, "#outcome").startsWith("ready"));

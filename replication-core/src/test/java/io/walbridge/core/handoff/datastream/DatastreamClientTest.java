@@ -1,19 +1,14 @@
 package io.walbridge.core.handoff.datastream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.walbridge.core.UserFacingException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import static io.walbridge.core.handoff.datastream.DatastreamRequestsTest.PASSWORD;
@@ -113,21 +108,7 @@ class DatastreamClientTest {
         assertThat(standIn.requests().get(0).path()).isEqualTo("/v1/projects/shop-analytics/locations/europe-west1:fetchStaticIps");
     }
 
-    /** A service-account key file as the console downloads it, whose token endpoint is the stand-in. */
     private Path keyFile() throws Exception {
-        KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
-        gen.initialize(2048);
-        String pkcs8 = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(gen.generateKeyPair().getPrivate().getEncoded());
-        ObjectNode key = new ObjectMapper().createObjectNode();
-        key.put("type", "service_account");
-        key.put("project_id", "shop-analytics");
-        key.put("private_key_id", "0123456789abcdef");
-        key.put("private_key", "-----BEGIN PRIVATE KEY-----\n" + pkcs8 + "\n-----END PRIVATE KEY-----\n");
-        key.put("client_email", "datastream-maker@shop-analytics.iam.gserviceaccount.com");
-        key.put("client_id", "123456789");
-        key.put("token_uri", standIn.base() + "/token");
-        Path file = dir.resolve("key.json");
-        Files.writeString(file, key.toString());
-        return file;
+        return standIn.writeKeyFile(dir);
     }
 }

@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -30,10 +31,10 @@ import java.util.regex.Pattern;
  * records it, and answers with long-running operations that finish on the second poll. No request leaves this
  * machine; nothing here proves what Google's servers accept beyond the documented shapes.
  */
-final class DatastreamStandIn implements AutoCloseable {
+public final class DatastreamStandIn implements AutoCloseable {
 
     /** One request as received. */
-    record Recorded(String method, String path, Map<String, String> query, String authorization, JsonNode body) {
+    public record Recorded(String method, String path, Map<String, String> query, String authorization, JsonNode body) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,26 +53,26 @@ final class DatastreamStandIn implements AutoCloseable {
     private final AtomicInteger counter = new AtomicInteger();
     private volatile String acceptedToken = "standin-token";
 
-    DatastreamStandIn() throws IOException {
+    public DatastreamStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         return List.copyOf(requests);
     }
 
     /** Form fields of each token request (the JWT-bearer grant of a service-account key). */
-    List<Map<String, String>> tokenRequests() {
+    public List<Map<String, String>> tokenRequests() {
         return List.copyOf(tokenRequests);
     }
 
-    JsonNode resource(String name) {
+    public JsonNode resource(String name) {
         return resources.get(name);
     }
 
@@ -236,8 +237,30 @@ final class DatastreamStandIn implements AutoCloseable {
                 .put("token_type", "Bearer"));
     }
 
+    /**
+     * Writes a service-account key file as the console downloads it (a fresh RSA key), whose token endpoint is
+     * this stand-in, so google-auth-library's real key-file flow runs against it.
+     */
+    public Path writeKeyFile(Path dir) throws Exception {
+        java.security.KeyPairGenerator gen = java.security.KeyPairGenerator.getInstance("RSA");
+        gen.initialize(2048);
+        String pkcs8 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(gen.generateKeyPair().getPrivate().getEncoded());
+        ObjectNode key = JSON.createObjectNode();
+        key.put("type", "service_account");
+        key.put("project_id", "shop-analytics");
+        key.put("private_key_id", "0123456789abcdef");
+        key.put("private_key", "-----BEGIN PRIVATE KEY-----\n" + pkcs8 + "\n-----END PRIVATE KEY-----\n");
+        key.put("client_email", "datastream-maker@shop-analytics.iam.gserviceaccount.com");
+        key.put("client_id", "123456789");
+        key.put("token_uri", base() + "/token");
+        Path file = dir.resolve("key.json");
+        java.nio.file.Files.writeString(file, key.toString());
+        return file;
+    }
+
     /** The claims of the JWT a token request carried. */
-    static JsonNode claims(Map<String, String> tokenRequest) throws IOException {
+    public static JsonNode claims(Map<String, String> tokenRequest) throws IOException {
         String payload = tokenRequest.get("assertion").split("\\.")[1];
         return JSON.readTree(Base64.getUrlDecoder().decode(payload));
     }
@@ -274,7 +297,7 @@ final class DatastreamStandIn implements AutoCloseable {
         }
     }
 
-    List<String> names() {
+    public List<String> names() {
         return new ArrayList<>(resources.keySet());
     }
 
