@@ -38,6 +38,8 @@ public final class DatastreamHandoffViewModel {
     /** What Create in Google Cloud did, one line per request. */
     public final ObservableList<String> log = FXCollections.observableArrayList();
     public final StringProperty outcome = new SimpleStringProperty("");
+    /** The region's static addresses, as Datastream's API lists them, for the source's allowlist. */
+    public final StringProperty staticIps = new SimpleStringProperty("");
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
     public final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
 
@@ -99,6 +101,31 @@ public final class DatastreamHandoffViewModel {
         tasks.run(() -> Files.writeString(file, text, StandardCharsets.UTF_8), written -> outcome.set("saved to " + file),
                 e -> problem.set(Problem.of(new UserFacingException("the file could not be saved to " + file + ": "
                         + e.getMessage(), "choose a folder you can write to"))));
+    }
+
+    /** Asks the Datastream API which addresses the region connects from (a real call, read only). */
+    public void fetchStaticIps() {
+        if (busy.get()) {
+            return;
+        }
+        problem.set(null);
+        Path key = draft.datastream.keyFile.get();
+        String regionProblem = io.walbridge.core.handoff.datastream.DatastreamSettings.regionProblem(draft.datastream.region.get());
+        String projectProblem = io.walbridge.core.handoff.datastream.DatastreamSettings.projectProblem(draft.datastream.project.get());
+        if (key == null || regionProblem != null || projectProblem != null) {
+            problem.set(new Problem("the addresses cannot be asked for yet",
+                    key == null ? "choose the service account key file first" : "enter the project and the region first"));
+            return;
+        }
+        var settings = draft.datastream.toSettings();
+        busy.set(true);
+        tasks.run(() -> clients.apply(key).fetchStaticIps(settings), ips -> {
+            busy.set(false);
+            staticIps.set("Allow these addresses of " + settings.region() + " on the source: " + String.join(", ", ips));
+        }, e -> {
+            busy.set(false);
+            problem.set(Problem.of(e));
+        });
     }
 
     /** Creates the profiles and the stream in Google Cloud and starts it: real calls, billed to the project. */

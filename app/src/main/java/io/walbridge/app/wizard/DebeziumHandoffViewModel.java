@@ -6,7 +6,6 @@ import io.walbridge.core.UserFacingException;
 import io.walbridge.core.config.Secret;
 import io.walbridge.core.handoff.debezium.ConnectorStatus;
 import io.walbridge.core.handoff.debezium.DebeziumConnectorConfig;
-import io.walbridge.core.handoff.debezium.DebeziumSettings;
 import io.walbridge.core.handoff.debezium.KafkaConnectClient;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -173,9 +172,5 @@ public final class DebeziumHandoffViewModel {
     }
 
     private record Created(KafkaConnectClient.Outcome outcome, ConnectorStatus status) {
-    }
-
-    String defaultUrl() {
-        return DebeziumSettings.defaults(draft.slot.get(), null).connectUrl();
     }
 }

@@ -73,6 +73,8 @@ public final class EngineStepController {
     @FXML private Button saveRequests;
     @FXML private TextField keyFile;
     @FXML private Button createInCloud;
+    @FXML private Button fetchIps;
+    @FXML private Label staticIps;
     @FXML private ProgressIndicator datastreamBusy;
     @FXML private Label datastreamOutcome;
     @FXML private ListView<String> datastreamLog;
@@ -167,6 +169,8 @@ public final class EngineStepController {
         keyFile.textProperty().addListener((obs, old, text) -> f.keyFile.set(text == null || text.isBlank() ? null : Path.of(text.strip())));
         keyFile.setText(f.keyFile.get() == null ? "" : f.keyFile.get().toString());
         createInCloud.disableProperty().bind(g.requestsText.isEmpty().or(g.busy).or(f.keyFile.isNull()));
+        fetchIps.disableProperty().bind(g.busy.or(f.keyFile.isNull()));
+        ProblemText.bindText(staticIps, g.staticIps);
         datastreamBusy.visibleProperty().bind(g.busy);
         ProblemText.bindText(datastreamOutcome, g.outcome);
         datastreamLog.setItems(g.log);
@@ -232,6 +236,11 @@ public final class EngineStepController {
         if (file != null) {
             keyFile.setText(file.getAbsolutePath());
         }
+    }
+
+    @FXML
+    private void fetchIps() {
+        vm.datastream().fetchStaticIps();
     }
 
     @FXML

@@ -56,6 +56,10 @@ public final class PipelineDraft {
 
     /** The source as prepared in the earlier steps, with the login's password as typed or generated. */
     public PreparedSource toPrepared() {
+        String port = EndpointForm.portProblem(source.port.get());
+        if (port != null) {
+            throw new io.walbridge.core.UserFacingException("source port: " + port, "correct it in the source step");
+        }
         return new PreparedSource(source.host.get().strip(), Integer.parseInt(source.port.get().strip()),
                 source.database.get(), source.user.get(), source.secret(), source.sslMode.get(), source.caFile.get(),
                 publication.get(), slot.get(), List.copyOf(tables));

@@ -167,6 +167,9 @@ class EngineStepViewModelTest {
             assertThat(g.log).filteredOn(l -> l.startsWith("✔")).hasSize(4);
             assertThat(g.outcome.get()).isEqualTo("stream shop-slot-stream runs in projects/shop-analytics/locations/us-central1");
             assertThat(standIn.requests().get(0).body().get("postgresqlProfile").get("password").asText()).isEqualTo(PASSWORD);
+
+            g.fetchStaticIps();
+            assertThat(g.staticIps.get()).isEqualTo("Allow these addresses of us-central1 on the source: 203.0.113.10, 203.0.113.11");
         }
     }
 }
