@@ -1,12 +1,17 @@
 package io.walbridge.app.cli;
 
 import io.walbridge.core.UserFacingException;
+import io.walbridge.core.config.ConfigFolder;
+import io.walbridge.core.config.PipelineStore;
+import io.walbridge.core.monitor.ConsumerRecognizer;
+import io.walbridge.core.monitor.KnownSlots;
 import io.walbridge.core.monitor.Alert;
 import io.walbridge.core.monitor.AlertThresholds;
 import io.walbridge.core.monitor.Alerts;
 import io.walbridge.core.monitor.InactivityTracker;
 import io.walbridge.core.monitor.SlotMonitor;
 import io.walbridge.core.monitor.SourceSlots;
+import io.walbridge.core.setup.ConnectionFactory;
 import io.walbridge.core.source.PgEndpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,12 +60,18 @@ final class StatusCommand implements Callable<Integer> {
             description = "alert when a slot has had no consumer for longer than this, e.g. 30min (default: 30min)")
     private Duration maxInactive;
 
+    @Option(names = "--config-dir", paramLabel = "DIR",
+            description = "WalBridge's settings folder, whose saved pipelines tell which slots WalBridge reads and which"
+                    + " it handed to Debezium or Datastream (default: the app's settings folder)")
+    private Path configDir;
+
     @Override
     public Integer call() {
         PgEndpoint endpoint = endpoint();
         InactivityTracker inactivity = InactivityTracker.persistent(stateDirectory(), endpoint);
         SourceSlots slots;
-        try (SlotMonitor monitor = new SlotMonitor(endpoint, Clock.systemUTC(), inactivity)) {
+        try (SlotMonitor monitor = new SlotMonitor(endpoint, Clock.systemUTC(), inactivity, recognizer(endpoint),
+                ConnectionFactory.PGJDBC)) {
             slots = monitor.poll();
         }
         List<Alert> alerts = new Alerts(thresholds()).evaluate(slots);
@@ -74,6 +85,19 @@ final class StatusCommand implements Callable<Integer> {
             err.flush();
         });
         return alerts.isEmpty() ? WalBridgeCommand.OK : WalBridgeCommand.ALERT;
+    }
+
+    /** Saved pipelines name the engines of their slots; an unreadable folder only loses those names. */
+    private ConsumerRecognizer recognizer(PgEndpoint endpoint) {
+        try {
+            PipelineStore store = new PipelineStore(configDir != null ? configDir : ConfigFolder.current());
+            return KnownSlots.recognizer(store.list(), endpoint.host(), endpoint.port());
+        } catch (UserFacingException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("warning: " + e.problem() + "; engines are told from names only");
+            err.flush();
+            return ConsumerRecognizer.DEFAULT;
+        }
     }
 
     private AlertThresholds thresholds() {

@@ -67,6 +67,12 @@ public final class DestinationStepViewModel implements WizardStep {
         return "Destination";
     }
 
+    /** A source handed to Debezium or Datastream is written where that engine is configured to write. */
+    @Override
+    public boolean skipped() {
+        return draft.engine.get() != io.walbridge.core.handoff.HandoffEngine.IN_APP;
+    }
+
     @Override
     public ObservableStringValue blocker() {
         return blocker;

@@ -4,6 +4,8 @@ import io.walbridge.core.change.TableId;
 import io.walbridge.core.config.SavedPipeline;
 import io.walbridge.core.config.SecretStore;
 import io.walbridge.core.config.Secret;
+import io.walbridge.core.handoff.HandoffEngine;
+import io.walbridge.core.handoff.PreparedSource;
 import io.walbridge.core.setup.DiagnosticsReport;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -30,6 +32,10 @@ public final class PipelineDraft {
     public final ObservableList<TableId> tables = FXCollections.observableArrayList();
     public final ObjectProperty<DestinationKind> destinationKind = new SimpleObjectProperty<>(DestinationKind.POSTGRESQL);
     public final EndpointForm destination = new EndpointForm();
+    /** Who reads the prepared source: this app, or the engine it is handed to. */
+    public final ObjectProperty<HandoffEngine> engine = new SimpleObjectProperty<>(HandoffEngine.IN_APP);
+    public final DebeziumForm debezium = new DebeziumForm();
+    public final DatastreamForm datastream = new DatastreamForm();
     /** The last connection test of the source, read by the network step. */
     public final ObjectProperty<DiagnosticsReport> sourceReport = new SimpleObjectProperty<>();
     /** Set when this draft was opened from a saved pipeline. */
@@ -41,8 +47,22 @@ public final class PipelineDraft {
 
     public SavedPipeline toSaved() {
         List<String> names = tables.stream().map(TableId::quoted).toList();
+        HandoffEngine e = engine.get();
         return new SavedPipeline(name.get(), source.toSaved(), publication.get(), slot.get(), names,
-                destinationKind.get().key(), destination.toSaved());
+                destinationKind.get().key(), e == HandoffEngine.IN_APP ? destination.toSaved() : null, e.key(),
+                e == HandoffEngine.DEBEZIUM ? debezium.toSettings() : null,
+                e == HandoffEngine.DATASTREAM ? datastream.toSettings() : null);
+    }
+
+    /** The source as prepared in the earlier steps, with the login's password as typed or generated. */
+    public PreparedSource toPrepared() {
+        String port = EndpointForm.portProblem(source.port.get());
+        if (port != null) {
+            throw new io.walbridge.core.UserFacingException("source port: " + port, "correct it in the source step");
+        }
+        return new PreparedSource(source.host.get().strip(), Integer.parseInt(source.port.get().strip()),
+                source.database.get(), source.user.get(), source.secret(), source.sslMode.get(), source.caFile.get(),
+                publication.get(), slot.get(), List.copyOf(tables));
     }
 
     public static PipelineDraft of(SavedPipeline saved, SecretStore secrets) {
@@ -53,6 +73,9 @@ public final class PipelineDraft {
         d.slot.set(saved.slot());
         saved.tables().forEach(t -> d.tables.add(TableId.parse(t)));
         d.destinationKind.set(DestinationKind.of(saved.destinationKind()));
+        d.engine.set(saved.handoffEngine());
+        d.debezium.load(saved.debezium());
+        d.datastream.load(saved.datastream());
         if (saved.destination() != null) {
             d.destination.load(saved.destination(), secrets.get(saved.destinationSecretKey()).orElse(Secret.NONE));
         }

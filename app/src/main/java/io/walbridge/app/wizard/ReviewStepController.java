@@ -10,7 +10,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import org.controlsfx.validation.ValidationSupport;
 
-/** Step 6's view: the summary, the pipeline's name, Save and Start. */
+/** Step 7's view: the summary, the pipeline's name, Save and Start. */
 public final class ReviewStepController {
 
     private final ReviewStepViewModel vm;
@@ -33,7 +33,7 @@ public final class ReviewStepController {
         FieldRules.register(validation, name, ReviewStepViewModel::nameProblem);
         summary.textProperty().bind(vm.summary);
         saveButton.disableProperty().bind(vm.busy.or(validation.invalidProperty()));
-        startButton.disableProperty().bind(saveButton.disableProperty());
+        startButton.disableProperty().bind(saveButton.disableProperty().or(vm.startable.not()));
         busy.visibleProperty().bind(vm.busy);
         ProblemText.bindText(savedTo, vm.savedTo);
         ProblemText.bind(problem, vm.problem);

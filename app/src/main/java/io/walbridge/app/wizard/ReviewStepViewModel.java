@@ -5,6 +5,7 @@ import io.walbridge.app.common.Services;
 import io.walbridge.core.change.TableId;
 import io.walbridge.core.config.SavedPipeline;
 import io.walbridge.core.config.Secret;
+import io.walbridge.core.handoff.HandoffEngine;
 import io.walbridge.core.pipeline.Pipeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -33,6 +34,8 @@ public final class ReviewStepViewModel implements WizardStep {
     /** Set once Start has started the engine; the frame then opens the status view. */
     public final ObjectProperty<Pipeline> started = new SimpleObjectProperty<>();
     private final ObservableStringValue blocker;
+    /** Start runs the engine in this process: only for a pipeline this app reads. */
+    public final javafx.beans.binding.BooleanBinding startable;
 
     public ReviewStepViewModel(PipelineDraft draft, Services services) {
         this.draft = draft;
@@ -41,6 +44,7 @@ public final class ReviewStepViewModel implements WizardStep {
             String p = SavedPipeline.nameProblem(draft.name.get());
             return p == null ? "" : "pipeline name: " + p;
         }, draft.name);
+        this.startable = draft.engine.isEqualTo(HandoffEngine.IN_APP);
     }
 
     public StringProperty name() {
@@ -61,13 +65,26 @@ public final class ReviewStepViewModel implements WizardStep {
 
     private String describe() {
         String tables = draft.tables.stream().map(TableId::toString).collect(Collectors.joining(", "));
-        return "Source:       " + draft.source.display() + "\n"
+        String common = "Source:       " + draft.source.display() + "\n"
                 + "Tables:       " + draft.tables.size() + " (" + tables + ")\n"
                 + "Publication:  " + draft.publication.get() + "\n"
-                + "Slot:         " + draft.slot.get() + " (pgoutput)\n"
-                + "Destination:  " + draft.destinationKind.get() + " " + draft.destination.display() + "\n"
-                + "First run:    copies the tables' current rows, then streams every committed change\n"
-                + "Passwords:    kept apart from the pipeline file, in a file only you can read";
+                + "Slot:         " + draft.slot.get() + " (pgoutput)\n";
+        String passwords = "Passwords:    kept apart from the pipeline file, in a file only you can read";
+        return switch (draft.engine.get()) {
+            case IN_APP -> common
+                    + "Destination:  " + draft.destinationKind.get() + " " + draft.destination.display() + "\n"
+                    + "First run:    copies the tables' current rows, then streams every committed change\n" + passwords;
+            case DEBEZIUM -> common
+                    + "Engine:       Debezium on Kafka Connect, connector " + draft.debezium.connectorName.get() + " at "
+                    + draft.debezium.connectUrl.get() + ", topics " + draft.debezium.topicPrefix.get() + ".<schema>.<table>\n"
+                    + "Here:         Save keeps the hand-off so the monitor names the slot's engine; Start is for"
+                    + " pipelines this app runs\n" + passwords;
+            case DATASTREAM -> common
+                    + "Engine:       Google Datastream, stream " + draft.datastream.streamId.get() + " in project "
+                    + draft.datastream.project.get() + " (" + draft.datastream.region.get() + ")\n"
+                    + "Here:         Save keeps the hand-off so the monitor names the slot's engine; Start is for"
+                    + " pipelines this app runs\n" + passwords;
+        };
     }
 
     /** Saves the pipeline and its passwords. */
@@ -77,6 +94,9 @@ public final class ReviewStepViewModel implements WizardStep {
 
     /** Saves, then starts the engine in this process. */
     public void start() {
+        if (!startable.get()) {
+            return;
+        }
         persist(saved -> {
             Secret src = draft.source.secret();
             Secret dst = draft.destination.secret();

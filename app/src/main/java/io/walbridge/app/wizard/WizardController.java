@@ -45,6 +45,7 @@ public final class WizardController {
         makers.add(() -> Views.load(getClass(), "ca-step.fxml", new CaStepController(vm.ca())));
         makers.add(() -> Views.load(getClass(), "replication-step.fxml",
                 new ReplicationStepController(vm.replication(), draft)));
+        makers.add(() -> Views.load(getClass(), "engine-step.fxml", new EngineStepController(vm.engine())));
         makers.add(() -> Views.load(getClass(), "destination-step.fxml", new DestinationStepController(vm.destination())));
         makers.add(() -> Views.load(getClass(), "review-step.fxml", new ReviewStepController(vm.review())));
         for (int i = 0; i < vm.steps().size(); i++) {
@@ -58,6 +59,8 @@ public final class WizardController {
         next.disableProperty().bind(vm.canGoNext().not());
         blocker.textProperty().bind(vm.blocker());
         vm.index.addListener((obs, old, now) -> show(now.intValue()));
+        draft.engine.addListener((obs, old, now) -> markSkipped());
+        markSkipped();
         vm.review().started.addListener((obs, old, pipeline) -> {
             if (pipeline != null) {
                 onStarted.accept(pipeline);
@@ -76,6 +79,16 @@ public final class WizardController {
             stepLabels.get(i).getStyleClass().remove("current");
             if (i == index) {
                 stepLabels.get(i).getStyleClass().add("current");
+            }
+        }
+    }
+
+    /** Steps that do not apply to the chosen engine are greyed in the list; Back and Next pass them over. */
+    private void markSkipped() {
+        for (int i = 0; i < stepLabels.size(); i++) {
+            stepLabels.get(i).getStyleClass().remove("skipped");
+            if (vm.steps().get(i).skipped()) {
+                stepLabels.get(i).getStyleClass().add("skipped");
             }
         }
     }

@@ -14,6 +14,11 @@ public interface WizardStep {
      */
     ObservableStringValue blocker();
 
+    /** A step that does not apply to what was chosen so far (the destination of a handed-off source) is passed over. */
+    default boolean skipped() {
+        return false;
+    }
+
     /** Called each time the step is shown: a step that looks things up on the server refreshes here. */
     default void entered() {
     }

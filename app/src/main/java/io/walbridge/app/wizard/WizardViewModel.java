@@ -9,7 +9,10 @@ import javafx.beans.property.SimpleIntegerProperty;
 
 import java.util.List;
 
-/** The wizard's frame: six steps over one draft, Back always possible, Next once the step has what it needs. */
+/**
+ * The wizard's frame: seven steps over one draft, Back always possible, Next once the step has what it needs; a
+ * step that does not apply (the destination of a handed-off source) is passed over both ways.
+ */
 public final class WizardViewModel {
 
     private final PipelineDraft draft;
@@ -17,6 +20,7 @@ public final class WizardViewModel {
     private final NetworkStepViewModel network;
     private final CaStepViewModel ca;
     private final ReplicationStepViewModel replication;
+    private final EngineStepViewModel engine;
     private final DestinationStepViewModel destination;
     private final ReviewStepViewModel review;
     private final List<WizardStep> steps;
@@ -31,12 +35,13 @@ public final class WizardViewModel {
         this.network = new NetworkStepViewModel(draft, services);
         this.ca = new CaStepViewModel(draft, services);
         this.replication = new ReplicationStepViewModel(draft, services);
+        this.engine = new EngineStepViewModel(draft, services);
         this.destination = new DestinationStepViewModel(draft, services);
         this.review = new ReviewStepViewModel(draft, services);
-        this.steps = List.of(source, network, ca, replication, destination, review);
+        this.steps = List.of(source, network, ca, replication, engine, destination, review);
         this.blocker = Bindings.createStringBinding(() -> current().blocker().get(), index,
-                source.blocker(), network.blocker(), ca.blocker(), replication.blocker(), destination.blocker(),
-                review.blocker());
+                source.blocker(), network.blocker(), ca.blocker(), replication.blocker(), engine.blocker(),
+                destination.blocker(), review.blocker());
         this.canGoBack = index.greaterThan(0);
         this.canGoNext = Bindings.createBooleanBinding(() -> index.get() < steps.size() - 1 && blocker.get().isEmpty(),
                 index, blocker);
@@ -68,14 +73,23 @@ public final class WizardViewModel {
 
     public void next() {
         if (canGoNext.get()) {
-            move(index.get() + 1);
+            move(nextApplying(index.get(), 1));
         }
     }
 
     public void back() {
         if (canGoBack.get()) {
-            move(index.get() - 1);
+            move(nextApplying(index.get(), -1));
         }
+    }
+
+    /** The next step in that direction that applies; the first and last steps always do. */
+    private int nextApplying(int from, int direction) {
+        int to = from + direction;
+        while (to > 0 && to < steps.size() - 1 && steps.get(to).skipped()) {
+            to += direction;
+        }
+        return to;
     }
 
     private void move(int to) {
@@ -98,6 +112,10 @@ public final class WizardViewModel {
 
     public ReplicationStepViewModel replication() {
         return replication;
+    }
+
+    public EngineStepViewModel engine() {
+        return engine;
     }
 
     public DestinationStepViewModel destination() {

@@ -1,6 +1,12 @@
 package io.walbridge.app.cli;
 
+import io.walbridge.core.config.PipelineStore;
+import io.walbridge.core.config.SavedEndpoint;
+import io.walbridge.core.config.SavedPipeline;
 import io.walbridge.core.testing.PgServer;
+import org.postgresql.PGConnection;
+import org.postgresql.PGProperty;
+import org.postgresql.replication.PGReplicationStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +17,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Properties;
 import java.util.Arrays;
 import java.util.List;
 
@@ -125,6 +134,50 @@ class StatusCommandTest {
         } finally {
             dropSlot(slot);
         }
+    }
+
+    @Test
+    void slotsHandedToOtherEnginesShowTheirEngineAndGetTheSameAlerts(@TempDir Path config) throws Exception {
+        String idle = createSlot("walbridge_handoff_" + ProcessHandle.current().pid());
+        String read = createSlot("walbridge_dbz_" + ProcessHandle.current().pid());
+        server.exec(db, "CREATE PUBLICATION handoff_pub FOR TABLE filler");
+        SavedEndpoint source = new SavedEndpoint("localhost", server.port(), db, "reader", "verify-full", null);
+        new PipelineStore(config).save(new SavedPipeline("to-datastream", source, "handoff_pub", idle,
+                List.of("public.filler"), "postgresql", null, "datastream", null, null));
+        try (Connection c = DriverManager.getConnection(server.endpoint(db).jdbcUrl(), debeziumLike());
+             PGReplicationStream stream = c.unwrap(PGConnection.class).getReplicationAPI().replicationStream().logical()
+                     .withSlotName(read).withSlotOption("proto_version", "1")
+                     .withSlotOption("publication_names", "handoff_pub").start()) {
+            server.exec(db, "INSERT INTO filler SELECT g, repeat('x', 100) FROM generate_series(1, 5000) g");
+
+            Run run = run("status", "--source", server.url(db), "--state-dir", stateDir.toString(),
+                    "--config-dir", config.toString(), "--max-retained", "1kB");
+
+            assertThat(columns(run, idle).subList(0, 3)).as("idle, named by the saved hand-off")
+                    .containsExactly(idle, "pgoutput", "Google Datastream");
+            assertThat(columns(run, read).subList(0, 3)).as("read by a consumer calling itself Debezium")
+                    .containsExactly(read, "pgoutput", "Debezium");
+            assertThat(columns(run, read).get(3)).startsWith("active pid ").contains("'Debezium Streaming'");
+            assertThat(run.exitCode()).isEqualTo(WalBridgeCommand.ALERT);
+            assertThat(run.out()).anySatisfy(l -> assertThat(l).startsWith("WARNING   slot '" + idle
+                    + "' (Google Datastream) holds ").contains("more than the alert limit of 1.0 kB"));
+            assertThat(run.out()).anySatisfy(l -> assertThat(l).startsWith("WARNING   slot '" + read + "' (Debezium) holds "));
+        } finally {
+            dropSlot(idle);
+            dropSlot(read);
+            server.exec(db, "DROP PUBLICATION handoff_pub");
+        }
+    }
+
+    /** A replication connection that names itself as Debezium's does. */
+    private static Properties debeziumLike() {
+        Properties p = new Properties();
+        PGProperty.USER.set(p, "postgres");
+        PGProperty.REPLICATION.set(p, "database");
+        PGProperty.ASSUME_MIN_SERVER_VERSION.set(p, "10");
+        PGProperty.PREFER_QUERY_MODE.set(p, "simple");
+        PGProperty.APPLICATION_NAME.set(p, "Debezium Streaming");
+        return p;
     }
 
     @Test

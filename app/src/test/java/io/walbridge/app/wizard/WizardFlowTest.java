@@ -118,6 +118,22 @@ class WizardFlowTest {
                 .isEqualTo("pgoutput");
 
         robot.clickOn("#next");
+        // the engine step: the Debezium hand-off's configuration is made from what was just prepared
+        robot.clickOn("#debezium");
+        waitUntil(() -> text(robot, "#configJson").contains("\"slot.name\" : \"walbridge_slot\""));
+        assertThat(text(robot, "#configJson")).contains("\"publication.name\" : \"walbridge_pub\"")
+                .contains("\"database.sslmode\" : \"verify-full\"").doesNotContain(PASSWORD);
+        Screenshots.save(window.scene(), "wizard-engine.png");
+        robot.clickOn("#datastream");
+        TextInputControl project = robot.lookup("#project").queryAs(TextInputControl.class);
+        robot.interact(() -> project.setText("shop-analytics"));
+        waitUntil(() -> text(robot, "#gcloudScript").contains("--postgresql-ca-certificate="));
+        assertThat(text(robot, "#requestsText")).contains("\"replicationSlot\" : \"walbridge_slot\"")
+                .doesNotContain(PASSWORD);
+        robot.interact(() -> robot.lookup("#gcloudScript").query().getParent().requestFocus());
+        Screenshots.save(window.scene(), "wizard-datastream.png");
+        robot.clickOn("#inApp");
+        robot.clickOn("#next");
         enterEndpoint(robot, "replica", "postgres", "");
         robot.clickOn("#testButton");
         waitUntil(() -> text(robot, "#outcome").startsWith("ready"));

@@ -1,5 +1,9 @@
 package io.walbridge.core.config;
 
+import io.walbridge.core.handoff.HandoffEngine;
+import io.walbridge.core.handoff.datastream.DatastreamSettings;
+import io.walbridge.core.handoff.debezium.DebeziumSettings;
+
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -10,9 +14,14 @@ import java.util.regex.Pattern;
  *
  * @param tables          the published tables as {@code schema.table} (quoted where needed)
  * @param destinationKind {@code postgresql} (BigQuery arrives with its sink)
+ * @param engine          who reads the slot: {@code walbridge} (this app; also when absent), {@code debezium} or
+ *                        {@code datastream} (the source was handed off; the monitor still watches its slot)
+ * @param debezium        the Debezium hand-off's settings, when the engine is Debezium
+ * @param datastream      the Datastream hand-off's settings, when the engine is Datastream
  */
 public record SavedPipeline(String name, SavedEndpoint source, String publication, String slot, List<String> tables,
-                            String destinationKind, SavedEndpoint destination) {
+                            String destinationKind, SavedEndpoint destination, String engine,
+                            DebeziumSettings debezium, DatastreamSettings datastream) {
 
     /** Pipeline names become file names and checkpoint keys: kept to characters every file system accepts. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
@@ -21,6 +30,17 @@ public record SavedPipeline(String name, SavedEndpoint source, String publicatio
 
     public SavedPipeline {
         tables = tables == null ? List.of() : List.copyOf(tables);
+        engine = HandoffEngine.of(engine).key();
+    }
+
+    /** A pipeline WalBridge runs itself. */
+    public SavedPipeline(String name, SavedEndpoint source, String publication, String slot, List<String> tables,
+                         String destinationKind, SavedEndpoint destination) {
+        this(name, source, publication, slot, tables, destinationKind, destination, HandoffEngine.IN_APP.key(), null, null);
+    }
+
+    public HandoffEngine handoffEngine() {
+        return HandoffEngine.of(engine);
     }
 
     /** Why the name cannot be used, or null when it can. */
