@@ -28,6 +28,17 @@ import java.util.List;
 public final class BigQueryClients implements AutoCloseable {
 
     private static final List<String> SCOPES = List.of("https://www.googleapis.com/auth/bigquery");
+    /**
+     * The write client logs every connection and close at INFO through java.util.logging, straight to stderr;
+     * only its warnings are worth a user's screen. Held here so the setting is not garbage-collected.
+     */
+    private static final java.util.logging.Logger WRITE_CLIENT_LOG = quiet("com.google.cloud.bigquery.storage");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+        l.setLevel(java.util.logging.Level.WARNING);
+        return l;
+    }
 
     private final BigQueryTarget target;
     private final BigQuery bigQuery;
