@@ -30,6 +30,7 @@ public final class PipelineDraft {
     public final ObservableList<TableId> tables = FXCollections.observableArrayList();
     public final ObjectProperty<DestinationKind> destinationKind = new SimpleObjectProperty<>(DestinationKind.POSTGRESQL);
     public final EndpointForm destination = new EndpointForm();
+    public final BigQueryForm bigQuery = new BigQueryForm();
     /** The last connection test of the source, read by the network step. */
     public final ObjectProperty<DiagnosticsReport> sourceReport = new SimpleObjectProperty<>();
     /** Set when this draft was opened from a saved pipeline. */
@@ -41,8 +42,9 @@ public final class PipelineDraft {
 
     public SavedPipeline toSaved() {
         List<String> names = tables.stream().map(TableId::quoted).toList();
+        boolean bq = destinationKind.get() == DestinationKind.BIGQUERY;
         return new SavedPipeline(name.get(), source.toSaved(), publication.get(), slot.get(), names,
-                destinationKind.get().key(), destination.toSaved());
+                destinationKind.get().key(), bq ? null : destination.toSaved(), bq ? bigQuery.toSaved() : null);
     }
 
     public static PipelineDraft of(SavedPipeline saved, SecretStore secrets) {
@@ -53,6 +55,9 @@ public final class PipelineDraft {
         d.slot.set(saved.slot());
         saved.tables().forEach(t -> d.tables.add(TableId.parse(t)));
         d.destinationKind.set(DestinationKind.of(saved.destinationKind()));
+        if (saved.bigQuery() != null) {
+            d.bigQuery.load(saved.bigQuery());
+        }
         if (saved.destination() != null) {
             d.destination.load(saved.destination(), secrets.get(saved.destinationSecretKey()).orElse(Secret.NONE));
         }

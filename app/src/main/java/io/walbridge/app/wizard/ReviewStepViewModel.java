@@ -65,7 +65,8 @@ public final class ReviewStepViewModel implements WizardStep {
                 + "Tables:       " + draft.tables.size() + " (" + tables + ")\n"
                 + "Publication:  " + draft.publication.get() + "\n"
                 + "Slot:         " + draft.slot.get() + " (pgoutput)\n"
-                + "Destination:  " + draft.destinationKind.get() + " " + draft.destination.display() + "\n"
+                + "Destination:  " + draft.destinationKind.get() + " " + (draft.destinationKind.get() == DestinationKind.BIGQUERY
+                        ? draft.bigQuery.display() : draft.destination.display()) + "\n"
                 + "First run:    copies the tables' current rows, then streams every committed change\n"
                 + "Passwords:    kept apart from the pipeline file, in a file only you can read";
     }
@@ -79,7 +80,7 @@ public final class ReviewStepViewModel implements WizardStep {
     public void start() {
         persist(saved -> {
             Secret src = draft.source.secret();
-            Secret dst = draft.destination.secret();
+            Secret dst = destinationSecret();
             services.tasks().run(() -> services.engine().start(saved, src, dst), pipeline -> {
                 busy.set(false);
                 started.set(pipeline);
@@ -103,7 +104,7 @@ public final class ReviewStepViewModel implements WizardStep {
             return;
         }
         Secret src = draft.source.secret();
-        Secret dst = draft.destination.secret();
+        Secret dst = destinationSecret();
         busy.set(true);
         services.tasks().run(() -> {
             Path file = services.pipelines().save(saved);
@@ -118,6 +119,11 @@ public final class ReviewStepViewModel implements WizardStep {
             busy.set(false);
             problem.set(Problem.of(e, src, dst));
         });
+    }
+
+    /** BigQuery has no password: its key stays in the key file the pipeline names. */
+    private Secret destinationSecret() {
+        return draft.destinationKind.get() == DestinationKind.BIGQUERY ? Secret.NONE : draft.destination.secret();
     }
 
     @Override

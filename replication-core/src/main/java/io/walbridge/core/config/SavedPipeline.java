@@ -9,18 +9,27 @@ import java.util.regex.Pattern;
  * {@link #destinationSecretKey()}.
  *
  * @param tables          the published tables as {@code schema.table} (quoted where needed)
- * @param destinationKind {@code postgresql} (BigQuery arrives with its sink)
+ * @param destinationKind {@code postgresql} or {@code bigquery}
+ * @param destination     the PostgreSQL destination (null for BigQuery)
+ * @param bigQuery        the BigQuery destination (null for PostgreSQL)
  */
 public record SavedPipeline(String name, SavedEndpoint source, String publication, String slot, List<String> tables,
-                            String destinationKind, SavedEndpoint destination) {
+                            String destinationKind, SavedEndpoint destination, SavedBigQuery bigQuery) {
 
     /** Pipeline names become file names and checkpoint keys: kept to characters every file system accepts. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
 
     public static final String POSTGRESQL = "postgresql";
+    public static final String BIGQUERY = "bigquery";
 
     public SavedPipeline {
         tables = tables == null ? List.of() : List.copyOf(tables);
+    }
+
+    /** A pipeline into PostgreSQL. */
+    public SavedPipeline(String name, SavedEndpoint source, String publication, String slot, List<String> tables,
+                         String destinationKind, SavedEndpoint destination) {
+        this(name, source, publication, slot, tables, destinationKind, destination, null);
     }
 
     /** Why the name cannot be used, or null when it can. */

@@ -118,7 +118,8 @@ public record BigQueryTarget(String project, String dataset, String location, Pa
         return dataset;
     }
 
-    static Duration staleness(String value) {
+    /** Parses {@code 15m}, {@code 1h}, {@code 90s}; {@code 0} means no staleness. */
+    public static Duration staleness(String value) {
         if (value.equals("0")) {
             return Duration.ZERO;
         }
