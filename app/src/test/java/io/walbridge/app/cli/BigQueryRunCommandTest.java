@@ -69,6 +69,10 @@ class BigQueryRunCommandTest {
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(rows(standIn.table(PROJECT, dataset(), "public_items")))
                 .containsExactlyElementsOf(sourceRows(r, "SELECT id::text, v FROM items"));
+        CliRun verify = CliRun.of("verify", "--source", r.sourceServer.url(r.sourceDb), "--target",
+                standIn.url(PROJECT, dataset(), "location=EU"), "--wait", "5s");
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.outLines()).contains("OK    public.items  150 rows", "equal: 1 table(s) match");
     }
 
     @Test

@@ -128,6 +128,24 @@ public final class StandInTable {
         return key;
     }
 
+    /** Changes a stored row behind the writer's back, as a hand-made edit would (tests of verify). */
+    public synchronized void tamper(List<Object> key, String column, Object value) {
+        StoredRow r = current.get(key);
+        Map<String, Object> values = new LinkedHashMap<>(r.values());
+        values.put(column.toLowerCase(Locale.ROOT), value);
+        current.put(key, new StoredRow(values, r.sequence()));
+    }
+
+    /** Removes a stored row behind the writer's back (tests of verify). */
+    public synchronized void tamperRemove(List<Object> key) {
+        current.remove(key);
+    }
+
+    /** Adds a row behind the writer's back (tests of verify). */
+    public synchronized void tamperAdd(Map<String, Object> values) {
+        current.put(key(values), new StoredRow(values, new long[0]));
+    }
+
     /** Every row now in the table (current rows, then appended rows), values by lower-cased column name. */
     public synchronized List<Map<String, Object>> rows() {
         List<Map<String, Object>> out = new ArrayList<>(current.size() + appended.size());
