@@ -2,12 +2,14 @@ package io.walbridge.app.cli;
 
 import io.walbridge.core.UserFacingException;
 import io.walbridge.core.change.Lsn;
+import io.walbridge.core.pipeline.BigQueryPipeline;
 import io.walbridge.core.pipeline.Pipeline;
 import io.walbridge.core.pipeline.PipelineConfig;
 import io.walbridge.core.pipeline.PostgresPipeline;
 import io.walbridge.core.pipeline.PipelineMetrics;
 import io.walbridge.core.pipeline.PipelineState;
 import io.walbridge.core.change.TableId;
+import io.walbridge.core.sink.bigquery.BigQueryTarget;
 import io.walbridge.core.source.PgEndpoint;
 import io.walbridge.core.source.SourcePosition;
 import org.slf4j.Logger;
@@ -29,7 +31,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--source", required = true, description = "Source URL: postgresql://user@host:port/db?sslmode=…")
     String source;
 
-    @Option(names = "--target", required = true, description = "Destination URL: postgresql://user@host:port/db")
+    @Option(names = "--target", required = true, description = "Destination URL: postgresql://user@host:port/db, or"
+            + " bigquery://PROJECT/DATASET?location=EU&credentials=/path/key.json&staleness=15m")
     String target;
 
     @Option(names = "--publication", required = true, description = "Publication to replicate.")
@@ -55,10 +58,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PgEndpoint src = PgEndpoint.parse(source);
-        PgEndpoint dst = PgEndpoint.parse(target);
         PipelineConfig base = new PipelineConfig(src, publication, slot).withSnapshotWorkers(snapshotWorkers);
         PipelineConfig config = name == null ? base : base.withName(name);
-        Pipeline pipeline = PostgresPipeline.create(config, dst);
+        Pipeline pipeline = BigQueryTarget.isBigQueryUrl(target)
+                ? BigQueryPipeline.create(config, BigQueryTarget.parse(target))
+                : PostgresPipeline.create(config, PgEndpoint.parse(target));
         for (String t : resnapshot) {
             pipeline.resnapshot(TableId.parse(t));
         }

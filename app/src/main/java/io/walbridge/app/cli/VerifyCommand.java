@@ -1,6 +1,8 @@
 package io.walbridge.app.cli;
 
 import io.walbridge.core.change.TableId;
+import io.walbridge.core.sink.bigquery.BigQueryTarget;
+import io.walbridge.core.verify.BigQueryVerifier;
 import io.walbridge.core.source.PgEndpoint;
 import io.walbridge.core.verify.TableDifference;
 import io.walbridge.core.verify.Verifier;
@@ -22,7 +24,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--source", required = true, description = "Source URL.")
     String source;
 
-    @Option(names = "--target", required = true, description = "Destination URL (PostgreSQL).")
+    @Option(names = "--target", required = true, description = "Destination URL: postgresql://… or bigquery://PROJECT/DATASET?…")
     String target;
 
     @Option(names = "--tables", split = ",", paramLabel = "TABLE",
@@ -35,10 +37,13 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Verifier verifier = new Verifier(PgEndpoint.parse(source), PgEndpoint.parse(target),
-                new Verifier.Options(wait, 3), Clock.systemUTC());
         List<TableId> ids = tables.stream().map(TableId::parse).toList();
-        Verifier.Report report = verifier.verify(ids, VerifyCommand::print);
+        Verifier.Options options = new Verifier.Options(wait, 3);
+        Verifier.Report report = BigQueryTarget.isBigQueryUrl(target)
+                ? new BigQueryVerifier(PgEndpoint.parse(source), BigQueryTarget.parse(target), options, Clock.systemUTC())
+                        .verify(ids, VerifyCommand::print)
+                : new Verifier(PgEndpoint.parse(source), PgEndpoint.parse(target), options, Clock.systemUTC())
+                        .verify(ids, VerifyCommand::print);
         if (!report.caughtUp()) {
             System.out.println("note: no pipeline reached source position " + report.sourcePosition() + " within "
                     + wait.toSeconds() + " s; differences may be changes not replicated yet");

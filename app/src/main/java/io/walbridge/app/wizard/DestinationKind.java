@@ -2,27 +2,21 @@ package io.walbridge.app.wizard;
 
 import io.walbridge.core.config.SavedPipeline;
 
-/** Where a pipeline writes; BigQuery is listed so users see it coming, but cannot be chosen until its sink exists. */
+/** Where a pipeline writes. */
 public enum DestinationKind {
-    POSTGRESQL("PostgreSQL", SavedPipeline.POSTGRESQL, true),
-    BIGQUERY("BigQuery", "bigquery", false);
+    POSTGRESQL("PostgreSQL", SavedPipeline.POSTGRESQL),
+    BIGQUERY("BigQuery", SavedPipeline.BIGQUERY);
 
     private final String title;
     private final String key;
-    private final boolean available;
 
-    DestinationKind(String title, String key, boolean available) {
+    DestinationKind(String title, String key) {
         this.title = title;
         this.key = key;
-        this.available = available;
     }
 
     public String key() {
         return key;
-    }
-
-    public boolean available() {
-        return available;
     }
 
     public static DestinationKind of(String key) {

@@ -32,6 +32,7 @@ public final class PipelineDraft {
     public final ObservableList<TableId> tables = FXCollections.observableArrayList();
     public final ObjectProperty<DestinationKind> destinationKind = new SimpleObjectProperty<>(DestinationKind.POSTGRESQL);
     public final EndpointForm destination = new EndpointForm();
+    public final BigQueryForm bigQuery = new BigQueryForm();
     /** Who reads the prepared source: this app, or the engine it is handed to. */
     public final ObjectProperty<HandoffEngine> engine = new SimpleObjectProperty<>(HandoffEngine.IN_APP);
     public final DebeziumForm debezium = new DebeziumForm();
@@ -48,8 +49,11 @@ public final class PipelineDraft {
     public SavedPipeline toSaved() {
         List<String> names = tables.stream().map(TableId::quoted).toList();
         HandoffEngine e = engine.get();
+        boolean inApp = e == HandoffEngine.IN_APP;
+        boolean bq = destinationKind.get() == DestinationKind.BIGQUERY;
         return new SavedPipeline(name.get(), source.toSaved(), publication.get(), slot.get(), names,
-                destinationKind.get().key(), e == HandoffEngine.IN_APP ? destination.toSaved() : null, e.key(),
+                destinationKind.get().key(), inApp && !bq ? destination.toSaved() : null,
+                inApp && bq ? bigQuery.toSaved() : null, e.key(),
                 e == HandoffEngine.DEBEZIUM ? debezium.toSettings() : null,
                 e == HandoffEngine.DATASTREAM ? datastream.toSettings() : null);
     }
@@ -76,6 +80,9 @@ public final class PipelineDraft {
         d.engine.set(saved.handoffEngine());
         d.debezium.load(saved.debezium());
         d.datastream.load(saved.datastream());
+        if (saved.bigQuery() != null) {
+            d.bigQuery.load(saved.bigQuery());
+        }
         if (saved.destination() != null) {
             d.destination.load(saved.destination(), secrets.get(saved.destinationSecretKey()).orElse(Secret.NONE));
         }

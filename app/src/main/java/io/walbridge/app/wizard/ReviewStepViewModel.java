@@ -72,7 +72,9 @@ public final class ReviewStepViewModel implements WizardStep {
         String passwords = "Passwords:    kept apart from the pipeline file, in a file only you can read";
         return switch (draft.engine.get()) {
             case IN_APP -> common
-                    + "Destination:  " + draft.destinationKind.get() + " " + draft.destination.display() + "\n"
+                    + "Destination:  " + draft.destinationKind.get() + " "
+                    + (draft.destinationKind.get() == DestinationKind.BIGQUERY ? draft.bigQuery.display()
+                            : draft.destination.display()) + "\n"
                     + "First run:    copies the tables' current rows, then streams every committed change\n" + passwords;
             case DEBEZIUM -> common
                     + "Engine:       Debezium on Kafka Connect, connector " + draft.debezium.connectorName.get() + " at "
@@ -99,7 +101,7 @@ public final class ReviewStepViewModel implements WizardStep {
         }
         persist(saved -> {
             Secret src = draft.source.secret();
-            Secret dst = draft.destination.secret();
+            Secret dst = destinationSecret();
             services.tasks().run(() -> services.engine().start(saved, src, dst), pipeline -> {
                 busy.set(false);
                 started.set(pipeline);
@@ -123,7 +125,7 @@ public final class ReviewStepViewModel implements WizardStep {
             return;
         }
         Secret src = draft.source.secret();
-        Secret dst = draft.destination.secret();
+        Secret dst = destinationSecret();
         busy.set(true);
         services.tasks().run(() -> {
             Path file = services.pipelines().save(saved);
@@ -138,6 +140,11 @@ public final class ReviewStepViewModel implements WizardStep {
             busy.set(false);
             problem.set(Problem.of(e, src, dst));
         });
+    }
+
+    /** BigQuery has no password: its key stays in the key file the pipeline names. */
+    private Secret destinationSecret() {
+        return draft.destinationKind.get() == DestinationKind.BIGQUERY ? Secret.NONE : draft.destination.secret();
     }
 
     @Override

@@ -34,6 +34,18 @@ final class ChildProcess {
         return new ChildProcess(p, out);
     }
 
+    /** Runs the shaded jar as users do ({@code java -jar walbridge.jar …}). */
+    static ChildProcess startJar(Path jar, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile("walbridge-jar", ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        return new ChildProcess(p, out);
+    }
+
     int waitFor() throws InterruptedException {
         return process.waitFor();
     }

@@ -143,7 +143,7 @@ class StatusCommandTest {
         server.exec(db, "CREATE PUBLICATION handoff_pub FOR TABLE filler");
         SavedEndpoint source = new SavedEndpoint("localhost", server.port(), db, "reader", "verify-full", null);
         new PipelineStore(config).save(new SavedPipeline("to-datastream", source, "handoff_pub", idle,
-                List.of("public.filler"), "postgresql", null, "datastream", null, null));
+                List.of("public.filler"), "postgresql", null, null, "datastream", null, null));
         try (Connection c = DriverManager.getConnection(server.endpoint(db).jdbcUrl(), debeziumLike());
              PGReplicationStream stream = c.unwrap(PGConnection.class).getReplicationAPI().replicationStream().logical()
                      .withSlotName(read).withSlotOption("proto_version", "1")

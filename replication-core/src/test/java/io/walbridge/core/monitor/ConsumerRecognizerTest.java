@@ -43,10 +43,10 @@ class ConsumerRecognizerTest {
         SavedEndpoint db = new SavedEndpoint("DB.example.com", 5432, "shop", "reader", "verify-full", null);
         SavedEndpoint other = new SavedEndpoint("other.example.com", 5432, "shop", "reader", "verify-full", null);
         List<SavedPipeline> saved = List.of(
-                new SavedPipeline("a", db, "p", "walbridge_slot", List.of(), "postgresql", null, "datastream", null, null),
-                new SavedPipeline("b", db, "p", "orders_cdc", List.of(), "postgresql", null, "debezium", null, null),
+                new SavedPipeline("a", db, "p", "walbridge_slot", List.of(), "postgresql", null, null, "datastream", null, null),
+                new SavedPipeline("b", db, "p", "orders_cdc", List.of(), "postgresql", null, null, "debezium", null, null),
                 new SavedPipeline("c", db, "p", "mine", List.of(), "postgresql", null),
-                new SavedPipeline("d", other, "p", "elsewhere", List.of(), "postgresql", null, "debezium", null, null));
+                new SavedPipeline("d", other, "p", "elsewhere", List.of(), "postgresql", null, null, "debezium", null, null));
         ConsumerRecognizer known = KnownSlots.recognizer(saved, "db.example.com", 5432);
 
         assertThat(known.recognize("walbridge_slot", "logical", "pgoutput", null)).isEqualTo(ConsumerEngine.DATASTREAM);
