@@ -43,6 +43,7 @@ public final class Pipeline {
     private volatile boolean stopRequested;
     private volatile boolean paused;
     private volatile Lsn stopAt;
+    private volatile boolean resnapshotAll;
     private volatile ReplicationSession session;
     private Thread supervisor;
 
@@ -72,6 +73,14 @@ public final class Pipeline {
         if (s != null) {
             s.requestCopy(table);
         }
+    }
+
+    /** Copies every published table again at the next start (the remedy for a lost or dropped slot). */
+    public void resnapshotAll() {
+        if (snapshots == null) {
+            throw new IllegalStateException("this destination does not take table copies");
+        }
+        resnapshotAll = true;
     }
 
     public PipelineMetrics metrics() {
@@ -131,34 +140,8 @@ public final class Pipeline {
         try {
             while (!stopRequested) {
                 metrics.state(PipelineState.STARTING);
-                ExportedSnapshot exported = null;
-                // a missing publication is refused before a slot is made, so a failed start leaves nothing behind
-                new SourceCatalog(config.source()).publicationTables(config.publication());
-                if (new ReplicationSlots(config.source()).plugin(config.slot()).isEmpty()) {
-                    log.info("creating replication slot {}", config.slot());
-                    exported = new ReplicationSlots(config.source()).createExporting(config.slot());
-                    if (snapshots == null) {
-                        exported.close();
-                        exported = null;
-                    }
-                }
-                try (ExportedSnapshot slotSnapshot = exported; Sink sink = sinks.open()) {
-                    SnapshotFilter filter = null;
-                    Backfill backfill = null;
-                    if (snapshots != null) {
-                        backfill = new Backfill(config, snapshots, snapshotProgress);
-                        List<TableId> again = List.copyOf(resnapshot);
-                        filter = backfill.prepare(slotSnapshot, again, () -> metrics.state(PipelineState.SNAPSHOTTING));
-                        resnapshot.removeAll(again);
-                    }
-                    ReplicationSession s = new ReplicationSession(config, sink, metrics, this::paused, filter, backfill);
-                    session = s;
-                    if (stopRequested) {
-                        break;
-                    }
-                    Optional<Lsn> from = sink.durablePosition();
-                    log.info("replicating slot {} from {}", config.slot(), from.map(Lsn::toString).orElse("the slot's position"));
-                    s.run(from.orElse(Lsn.ZERO), () -> stopAt);
+                try {
+                    runSession();
                     break; // stopped on request or caught up
                 } catch (ReplicationFailure e) {
                     if (!e.retriable()) {
@@ -181,6 +164,59 @@ public final class Pipeline {
         } finally {
             session = null;
             finished.countDown();
+        }
+    }
+
+    /** One connection's worth: checks, the slot if missing, table copies, then streaming until stopped. */
+    private void runSession() throws InterruptedException {
+        // a missing publication is refused before a slot is made, so a failed start leaves nothing behind
+        List<TableId> published = new SourceCatalog(config.engineSource()).publicationTables(config.publication());
+        ReplicationSlots slots = new ReplicationSlots(config.engineSource());
+        boolean slotExists = slots.plugin(config.slot()).isPresent();
+        try (Sink sink = sinks.open()) {
+            ExportedSnapshot exported = null;
+            if (!slotExists) {
+                refuseSilentGap(sink, published);
+                log.info("creating replication slot {}", config.slot());
+                exported = slots.createExporting(config.slot());
+                if (snapshots == null) {
+                    exported.close();
+                    exported = null;
+                }
+            }
+            try (ExportedSnapshot slotSnapshot = exported) {
+                SnapshotFilter filter = null;
+                Backfill backfill = null;
+                if (snapshots != null) {
+                    backfill = new Backfill(config, snapshots, snapshotProgress);
+                    List<TableId> again = resnapshotAll ? published : List.copyOf(resnapshot);
+                    filter = backfill.prepare(slotSnapshot, again, () -> metrics.state(PipelineState.SNAPSHOTTING));
+                    resnapshot.removeAll(again);
+                    resnapshotAll = false;
+                }
+                ReplicationSession s = new ReplicationSession(config, sink, metrics, this::paused, filter, backfill);
+                session = s;
+                if (stopRequested) {
+                    return;
+                }
+                Optional<Lsn> from = sink.durablePosition();
+                log.info("replicating slot {} from {}", config.slot(), from.map(Lsn::toString).orElse("the slot's position"));
+                s.run(from.orElse(Lsn.ZERO), () -> stopAt);
+            }
+        }
+    }
+
+    /**
+     * A slot that vanished while the destination already holds data from it (dropped by hand, or by a
+     * provider): a new slot would start at today's position and every change in between would be missing
+     * without a trace. Only copying every table again closes that gap, so it is refused unless asked for.
+     */
+    private void refuseSilentGap(Sink sink, List<TableId> published) {
+        boolean destinationHasData = sink.durablePosition().isPresent()
+                || (snapshots != null && !snapshots.completedTables().isEmpty());
+        boolean copyingEverythingAgain = snapshots != null && (resnapshotAll || resnapshot.containsAll(published));
+        if (destinationHasData && !copyingEverythingAgain) {
+            throw new SlotGone(config.slot(), snapshots != null);
         }
     }
 

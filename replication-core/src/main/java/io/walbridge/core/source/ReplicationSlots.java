@@ -31,6 +31,9 @@ public final class ReplicationSlots {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
+            if (SourceErrors.connectionLost(e)) {
+                throw SourceErrors.lost(e, "look up replication slot \"" + slot + "\"");
+            }
             throw new UserFacingException("could not read the source's replication slots: " + e.getMessage(),
                     "run 'walbridge check --source URL' to diagnose the connection", e);
         }
@@ -55,6 +58,9 @@ public final class ReplicationSlots {
                 } catch (SQLException ignored) {
                     // the creation error below is what matters
                 }
+            }
+            if (SourceErrors.connectionLost(e)) {
+                throw SourceErrors.lost(e, "create replication slot \"" + slot + "\"");
             }
             String msg = e.getMessage() == null ? "" : e.getMessage();
             String fix = msg.contains("wal_level") ? "set wal_level = logical on the source and restart it"

@@ -11,8 +11,12 @@ final class SinkErrors {
     }
 
     static SinkFailure translate(SQLException e, String doing) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String msg = firstLine(e.getMessage());
+        // a batch failure's own message repeats the whole statement with its values: row data has no place in
+        // logs and messages, and the server's reason is in the next exception
+        SQLException reason = e instanceof java.sql.BatchUpdateException && e.getNextException() != null
+                ? e.getNextException() : e;
+        String state = reason.getSQLState() == null ? "" : reason.getSQLState();
+        String msg = firstLine(reason.getMessage());
         if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
             return new SinkFailure("lost the connection to the destination while trying to " + doing + " (" + msg + ")",
                     "WalBridge retries; check that the destination is up and reachable", true, e);
