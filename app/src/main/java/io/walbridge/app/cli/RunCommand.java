@@ -1,5 +1,6 @@
 package io.walbridge.app.cli;
 
+import io.walbridge.app.common.TlsWarning;
 import io.walbridge.core.UserFacingException;
 import io.walbridge.core.change.Lsn;
 import io.walbridge.core.pipeline.Pipeline;
@@ -13,7 +14,9 @@ import io.walbridge.core.source.SourcePosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.time.Duration;
 import java.util.List;
@@ -42,8 +45,17 @@ final class RunCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--resnapshot", split = ",", paramLabel = "TABLE",
-            description = "Copy these tables again (schema.table, comma-separated) while the others keep streaming.")
+            description = "Copy these tables again (schema.table, comma-separated) while the others keep streaming;"
+                    + " 'all' copies every published table again (after a lost or dropped slot).")
     List<String> resnapshot = List.of();
+
+    @Option(names = "--stall-timeout", defaultValue = "30s", converter = UnitConverters.Time.class,
+            description = "How long the source or destination may stay silent before the connection is given up and"
+                    + " made again (default: ${DEFAULT-VALUE}).")
+    Duration stallTimeout;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--snapshot-workers", defaultValue = "4", description = "Parallel copy workers (default: ${DEFAULT-VALUE}).")
     int snapshotWorkers;
@@ -56,11 +68,18 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PgEndpoint src = PgEndpoint.parse(source);
         PgEndpoint dst = PgEndpoint.parse(target);
-        PipelineConfig base = new PipelineConfig(src, publication, slot).withSnapshotWorkers(snapshotWorkers);
+        TlsWarning.print(spec.commandLine().getErr(), "source", src);
+        TlsWarning.print(spec.commandLine().getErr(), "destination", dst);
+        PipelineConfig base = new PipelineConfig(src, publication, slot).withSnapshotWorkers(snapshotWorkers)
+                .withStallTimeout(stallTimeout);
         PipelineConfig config = name == null ? base : base.withName(name);
         Pipeline pipeline = PostgresPipeline.create(config, dst);
-        for (String t : resnapshot) {
-            pipeline.resnapshot(TableId.parse(t));
+        if (resnapshot.equals(List.of("all"))) {
+            pipeline.resnapshotAll();
+        } else {
+            for (String t : resnapshot) {
+                pipeline.resnapshot(TableId.parse(t));
+            }
         }
         if (untilCaughtUp) {
             Lsn target = SourcePosition.current(src);

@@ -1,5 +1,6 @@
 package io.walbridge.app.cli;
 
+import io.walbridge.app.common.TlsWarning;
 import io.walbridge.core.UserFacingException;
 import io.walbridge.core.config.Secret;
 import io.walbridge.core.setup.NewLogin;
@@ -83,6 +84,7 @@ public final class SetupCommand implements Callable<Integer> {
     }
 
     private int setUp(PrintWriter out, PrintWriter err) {
+        TlsWarning.print(err, "source", source);
         SetupRequest request = new SetupRequest(publication, slot, tables, Optional.ofNullable(createUser),
                 replicaIdentityFull);
         try (Connection c = connect()) {

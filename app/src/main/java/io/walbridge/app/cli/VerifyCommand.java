@@ -1,11 +1,14 @@
 package io.walbridge.app.cli;
 
+import io.walbridge.app.common.TlsWarning;
 import io.walbridge.core.change.TableId;
 import io.walbridge.core.source.PgEndpoint;
 import io.walbridge.core.verify.TableDifference;
 import io.walbridge.core.verify.Verifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,9 +36,16 @@ final class VerifyCommand implements Callable<Integer> {
             description = "How long to wait for replication to catch up before comparing (default: ${DEFAULT-VALUE}).")
     Duration wait;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        Verifier verifier = new Verifier(PgEndpoint.parse(source), PgEndpoint.parse(target),
+        PgEndpoint src = PgEndpoint.parse(source);
+        PgEndpoint dst = PgEndpoint.parse(target);
+        TlsWarning.print(spec.commandLine().getErr(), "source", src);
+        TlsWarning.print(spec.commandLine().getErr(), "destination", dst);
+        Verifier verifier = new Verifier(src, dst,
                 new Verifier.Options(wait, 3), Clock.systemUTC());
         List<TableId> ids = tables.stream().map(TableId::parse).toList();
         Verifier.Report report = verifier.verify(ids, VerifyCommand::print);

@@ -2,6 +2,7 @@ package io.walbridge.app.wizard;
 
 import io.walbridge.app.common.Problem;
 import io.walbridge.app.common.Services;
+import io.walbridge.app.common.TlsWarning;
 import io.walbridge.core.change.TableId;
 import io.walbridge.core.config.SavedPipeline;
 import io.walbridge.core.config.Secret;
@@ -67,7 +68,25 @@ public final class ReviewStepViewModel implements WizardStep {
                 + "Slot:         " + draft.slot.get() + " (pgoutput)\n"
                 + "Destination:  " + draft.destinationKind.get() + " " + draft.destination.display() + "\n"
                 + "First run:    copies the tables' current rows, then streams every committed change\n"
-                + "Passwords:    kept apart from the pipeline file, in a file only you can read";
+                + "Passwords:    kept apart from the pipeline file, in a file only you can read"
+                + tlsWarnings();
+    }
+
+    /** A visible warning for each connection that does not authenticate its server (anything but verify-full). */
+    private String tlsWarnings() {
+        StringBuilder out = new StringBuilder();
+        warn(out, "source", draft.source, "; go back to the CA certificate step to use verify-full");
+        warn(out, "destination", draft.destination, "; for verify-full run the pipeline with walbridge run and"
+                + " sslmode=verify-full&sslrootcert=CA.pem in the --target URL");
+        return out.toString();
+    }
+
+    private static void warn(StringBuilder out, String role, EndpointForm form, String fix) {
+        try {
+            TlsWarning.of(role, form.toEndpoint(), fix).ifPresent(w -> out.append("\n").append(w));
+        } catch (RuntimeException incomplete) {
+            // a step with missing fields has its own blocker; nothing to warn about yet
+        }
     }
 
     /** Saves the pipeline and its passwords. */
