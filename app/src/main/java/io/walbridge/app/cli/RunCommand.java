@@ -8,6 +8,8 @@ import io.walbridge.core.pipeline.PipelineConfig;
 import io.walbridge.core.pipeline.PostgresPipeline;
 import io.walbridge.core.pipeline.PipelineMetrics;
 import io.walbridge.core.pipeline.PipelineState;
+import io.walbridge.core.setup.EndpointProbe;
+import io.walbridge.core.setup.SlotName;
 import io.walbridge.core.change.TableId;
 import io.walbridge.core.source.PgEndpoint;
 import io.walbridge.core.source.SourcePosition;
@@ -68,8 +70,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PgEndpoint src = PgEndpoint.parse(source);
         PgEndpoint dst = PgEndpoint.parse(target);
+        new SlotName(slot); // refused before any connection: the server would only say so after one
         TlsWarning.print(spec.commandLine().getErr(), "source", src);
         TlsWarning.print(spec.commandLine().getErr(), "destination", dst);
+        EndpointProbe.reach("source", src);
+        EndpointProbe.reach("destination", dst);
         PipelineConfig base = new PipelineConfig(src, publication, slot).withSnapshotWorkers(snapshotWorkers)
                 .withStallTimeout(stallTimeout);
         PipelineConfig config = name == null ? base : base.withName(name);

@@ -2,6 +2,7 @@ package io.walbridge.app.cli;
 
 import io.walbridge.app.common.TlsWarning;
 import io.walbridge.core.change.TableId;
+import io.walbridge.core.setup.EndpointProbe;
 import io.walbridge.core.source.PgEndpoint;
 import io.walbridge.core.verify.TableDifference;
 import io.walbridge.core.verify.Verifier;
@@ -45,6 +46,8 @@ final class VerifyCommand implements Callable<Integer> {
         PgEndpoint dst = PgEndpoint.parse(target);
         TlsWarning.print(spec.commandLine().getErr(), "source", src);
         TlsWarning.print(spec.commandLine().getErr(), "destination", dst);
+        EndpointProbe.reach("source", src);
+        EndpointProbe.reach("destination", dst);
         Verifier verifier = new Verifier(src, dst,
                 new Verifier.Options(wait, 3), Clock.systemUTC());
         List<TableId> ids = tables.stream().map(TableId::parse).toList();

@@ -5,6 +5,7 @@ import io.walbridge.core.config.Secret;
 import io.walbridge.core.pipeline.Pipeline;
 import io.walbridge.core.pipeline.PipelineConfig;
 import io.walbridge.core.pipeline.PostgresPipeline;
+import io.walbridge.core.setup.EndpointProbe;
 import io.walbridge.core.source.PgEndpoint;
 
 /** The replication engine wired as {@code walbridge run} wires it: PostgreSQL sink plus initial table copies. */
@@ -14,6 +15,8 @@ public final class InProcessEngine implements PipelineEngine {
     public Pipeline start(SavedPipeline saved, Secret sourcePassword, Secret destinationPassword) {
         PgEndpoint src = saved.source().toEndpoint(sourcePassword);
         PgEndpoint dst = saved.destination().toEndpoint(destinationPassword);
+        EndpointProbe.reach("source", src);
+        EndpointProbe.reach("destination", dst);
         PipelineConfig config = new PipelineConfig(src, saved.publication(), saved.slot()).withName(saved.name());
         Pipeline pipeline = PostgresPipeline.create(config, dst);
         pipeline.start();

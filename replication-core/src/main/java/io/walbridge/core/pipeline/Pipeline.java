@@ -44,6 +44,9 @@ public final class Pipeline {
     private volatile boolean paused;
     private volatile Lsn stopAt;
     private volatile boolean resnapshotAll;
+    /** Set once a start reached both servers; from then on, losing either one is retried. */
+    private volatile boolean reachedBoth;
+    private volatile boolean createdSlot;
     private volatile ReplicationSession session;
     private Thread supervisor;
 
@@ -144,7 +147,9 @@ public final class Pipeline {
                     runSession();
                     break; // stopped on request or caught up
                 } catch (ReplicationFailure e) {
-                    if (!e.retriable()) {
+                    // a first start that cannot reach a server is a wrong address or a server that is down: the
+                    // user is there to fix it, so say so instead of retrying in silence
+                    if (!e.retriable() || !reachedBoth) {
                         throw e;
                     }
                     backoff = retryAfter(e, backoff);
@@ -153,6 +158,7 @@ public final class Pipeline {
             metrics.state(PipelineState.STOPPED);
         } catch (UserFacingException e) {
             log.error("pipeline {} failed: {}", config.name(), e.problem());
+            undoUnusedSlot();
             metrics.failed(e.problem(), e.fix());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -172,13 +178,19 @@ public final class Pipeline {
         // a missing publication is refused before a slot is made, so a failed start leaves nothing behind
         List<TableId> published = new SourceCatalog(config.engineSource()).publicationTables(config.publication());
         ReplicationSlots slots = new ReplicationSlots(config.engineSource());
-        boolean slotExists = slots.plugin(config.slot()).isPresent();
+        Optional<String> plugin = slots.plugin(config.slot());
+        if (plugin.isPresent() && !plugin.get().equals("pgoutput")) {
+            throw SlotUnusable.wrongPlugin(config.slot(), plugin.get());
+        }
+        boolean slotExists = plugin.isPresent();
         try (Sink sink = sinks.open()) {
+            reachedBoth = true;
             ExportedSnapshot exported = null;
             if (!slotExists) {
                 refuseSilentGap(sink, published);
                 log.info("creating replication slot {}", config.slot());
                 exported = slots.createExporting(config.slot());
+                createdSlot = true;
                 if (snapshots == null) {
                     exported.close();
                     exported = null;
@@ -207,6 +219,27 @@ public final class Pipeline {
     }
 
     /**
+     * A first start that fails for good (a table the destination cannot take, say) leaves no slot behind that
+     * would hold WAL on the source for nothing: the slot this pipeline made is dropped again as long as nothing
+     * was copied or applied from it.
+     */
+    private void undoUnusedSlot() {
+        if (!createdSlot || metrics.transactionsApplied() > 0) {
+            return;
+        }
+        try {
+            if (snapshots != null && !snapshots.completedTables().isEmpty()) {
+                return;
+            }
+            new ReplicationSlots(config.engineSource()).drop(config.slot());
+            log.info("dropped replication slot {} again: this failed start had made it and used nothing from it",
+                    config.slot());
+        } catch (UserFacingException e) {
+            log.warn("could not drop replication slot {} made by this failed start: {}", config.slot(), e.problem());
+        }
+    }
+
+    /**
      * A slot that vanished while the destination already holds data from it (dropped by hand, or by a
      * provider): a new slot would start at today's position and every change in between would be missing
      * without a trace. Only copying every table again closes that gap, so it is refused unless asked for.
@@ -216,7 +249,7 @@ public final class Pipeline {
                 || (snapshots != null && !snapshots.completedTables().isEmpty());
         boolean copyingEverythingAgain = snapshots != null && (resnapshotAll || resnapshot.containsAll(published));
         if (destinationHasData && !copyingEverythingAgain) {
-            throw new SlotGone(config.slot(), snapshots != null);
+            throw SlotUnusable.gone(config.slot(), snapshots != null);
         }
     }
 

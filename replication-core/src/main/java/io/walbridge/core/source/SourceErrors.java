@@ -64,9 +64,25 @@ public final class SourceErrors {
 
     /** A connection loss met while doing something on the source; retriable. */
     public static SourceUnavailable lost(SQLException e, String doing) {
-        return new SourceUnavailable("lost the connection to the source while trying to " + doing + " ("
-                + firstLine(e.getMessage()) + ")", "WalBridge retries; if it persists, check that the source is up and"
-                + " reachable", true, e);
+        return new SourceUnavailable("cannot reach the source to " + doing + " (" + reason(e) + ")",
+                "check that the source is up and reachable from here ('walbridge check --source URL' tells why"
+                        + " not); a pipeline that was already running retries by itself", true, e);
+    }
+
+    /** The first line of a connection error, with the cause pgjdbc hides behind "The connection attempt failed". */
+    public static String reason(SQLException e) {
+        String msg = firstLine(e.getMessage());
+        Throwable cause = e.getCause();
+        if (cause instanceof java.net.UnknownHostException) {
+            return "the host name " + cause.getMessage() + " does not resolve";
+        }
+        if (cause instanceof java.net.SocketTimeoutException) {
+            return msg + ": timed out";
+        }
+        if (cause != null && cause.getMessage() != null && msg.startsWith("The connection attempt failed")) {
+            return msg + " (" + firstLine(cause.getMessage()) + ")";
+        }
+        return msg;
     }
 
     private static String firstLine(String s) {

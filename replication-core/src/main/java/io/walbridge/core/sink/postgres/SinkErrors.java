@@ -1,6 +1,7 @@
 package io.walbridge.core.sink.postgres;
 
 import io.walbridge.core.sink.SinkFailure;
+import io.walbridge.core.source.SourceErrors;
 
 import java.sql.SQLException;
 
@@ -18,8 +19,10 @@ final class SinkErrors {
         String state = reason.getSQLState() == null ? "" : reason.getSQLState();
         String msg = firstLine(reason.getMessage());
         if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
-            return new SinkFailure("lost the connection to the destination while trying to " + doing + " (" + msg + ")",
-                    "WalBridge retries; check that the destination is up and reachable", true, e);
+            return new SinkFailure("cannot reach the destination to " + doing + " (" + SourceErrors.reason(reason) + ")",
+                    "check that the destination is up and reachable from here ('walbridge check --source"
+                            + " DESTINATION_URL' tells why not); a pipeline that was already running retries by itself",
+                    true, e);
         }
         if (state.equals("40001") || state.equals("40P01") || state.equals("55P03") || state.equals("53100")
                 || state.equals("53200") || state.equals("53300")) {
