@@ -79,6 +79,39 @@ class SlotLossTest {
     }
 
     @Test
+    void aSlotInUseByAnotherConsumerIsWaitedForAndTheHolderNamed() throws Exception {
+        r = new Replication("CREATE TABLE items (id int PRIMARY KEY, v text)",
+                "INSERT INTO items SELECT g, 'v' FROM generate_series(1, 100) g");
+        java.sql.Connection holder = holdSlot();
+        Pipeline p = fresh();
+        try {
+            p.start();
+            assertThat(Replication.await(Duration.ofMinutes(1), () -> p.metrics().reconnects() >= 1)).isTrue();
+            assertThat(p.metrics().failure()).contains("replication slot \"" + r.slot + "\" is in use by another process")
+                    .contains("is active for PID");
+            assertThat(p.metrics().failureFix()).contains("stop the other consumer");
+            assertThat(p.metrics().state()).isNotEqualTo(PipelineState.FAILED);
+        } finally {
+            holder.close();
+        }
+        r.source("INSERT INTO items VALUES (101, 'after the other consumer left')");
+        p.stopWhenCaughtUpTo(SourcePosition.current(r.sourceServer.endpoint(r.sourceDb)));
+        assertThat(p.awaitTermination(Duration.ofMinutes(2))).isTrue();
+        assertThat(p.metrics().state()).as("failure: %s", p.metrics().failure()).isEqualTo(PipelineState.STOPPED);
+        r.assertVerifiedEqual();
+    }
+
+    /** Another consumer streaming the pipeline's slot. */
+    private java.sql.Connection holdSlot() throws java.sql.SQLException {
+        java.util.Properties props = r.sourceServer.endpoint(r.sourceDb).replicationProperties();
+        java.sql.Connection c = java.sql.DriverManager.getConnection(r.sourceServer.endpoint(r.sourceDb).jdbcUrl(), props);
+        c.unwrap(org.postgresql.PGConnection.class).getReplicationAPI().replicationStream().logical()
+                .withSlotName(r.slot).withSlotOption("proto_version", "1")
+                .withSlotOption("publication_names", r.publication).start();
+        return c;
+    }
+
+    @Test
     void aSlotDroppedUnderneathStopsThePipelineInsteadOfStartingAfresh() throws Exception {
         r = new Replication("CREATE TABLE items (id int PRIMARY KEY, v text)",
                 "INSERT INTO items SELECT g, 'v' FROM generate_series(1, 100) g");
