@@ -165,6 +165,7 @@ public final class Pipeline {
             metrics.state(PipelineState.STOPPED);
         } catch (RuntimeException e) {
             log.error("pipeline {} failed", config.name(), e);
+            undoUnusedSlot();
             metrics.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
                     "see the log for details");
         } finally {
@@ -221,10 +222,11 @@ public final class Pipeline {
     /**
      * A first start that fails for good (a table the destination cannot take, say) leaves no slot behind that
      * would hold WAL on the source for nothing: the slot this pipeline made is dropped again as long as nothing
-     * was copied or applied from it.
+     * was copied or applied from it. Only with table copies: the next start copies at a new slot's snapshot, so
+     * nothing the old slot held is missed; a streaming-only pipeline keeps its slot, the changes are in it.
      */
     private void undoUnusedSlot() {
-        if (!createdSlot || metrics.transactionsApplied() > 0) {
+        if (!createdSlot || snapshots == null || metrics.transactionsApplied() > 0) {
             return;
         }
         try {
