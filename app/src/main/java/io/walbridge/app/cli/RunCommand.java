@@ -1,5 +1,6 @@
 package io.walbridge.app.cli;
 
+import io.walbridge.app.common.TlsWarning;
 import io.walbridge.core.UserFacingException;
 import io.walbridge.core.change.Lsn;
 import io.walbridge.core.pipeline.BigQueryPipeline;
@@ -8,6 +9,8 @@ import io.walbridge.core.pipeline.PipelineConfig;
 import io.walbridge.core.pipeline.PostgresPipeline;
 import io.walbridge.core.pipeline.PipelineMetrics;
 import io.walbridge.core.pipeline.PipelineState;
+import io.walbridge.core.setup.EndpointProbe;
+import io.walbridge.core.setup.SlotName;
 import io.walbridge.core.change.TableId;
 import io.walbridge.core.sink.bigquery.BigQueryTarget;
 import io.walbridge.core.source.PgEndpoint;
@@ -15,7 +18,9 @@ import io.walbridge.core.source.SourcePosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.time.Duration;
 import java.util.List;
@@ -45,8 +50,17 @@ final class RunCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--resnapshot", split = ",", paramLabel = "TABLE",
-            description = "Copy these tables again (schema.table, comma-separated) while the others keep streaming.")
+            description = "Copy these tables again (schema.table, comma-separated) while the others keep streaming;"
+                    + " 'all' copies every published table again (after a lost or dropped slot).")
     List<String> resnapshot = List.of();
+
+    @Option(names = "--stall-timeout", defaultValue = "30s", converter = UnitConverters.Time.class,
+            description = "How long the source or destination may stay silent before the connection is given up and"
+                    + " made again (default: ${DEFAULT-VALUE}).")
+    Duration stallTimeout;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--snapshot-workers", defaultValue = "4", description = "Parallel copy workers (default: ${DEFAULT-VALUE}).")
     int snapshotWorkers;
@@ -58,13 +72,26 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PgEndpoint src = PgEndpoint.parse(source);
-        PipelineConfig base = new PipelineConfig(src, publication, slot).withSnapshotWorkers(snapshotWorkers);
+        boolean bigQuery = BigQueryTarget.isBigQueryUrl(target);
+        PgEndpoint dst = bigQuery ? null : PgEndpoint.parse(target);
+        BigQueryTarget bq = bigQuery ? BigQueryTarget.parse(target) : null;
+        new SlotName(slot); // refused before any connection: the server would only say so after one
+        TlsWarning.print(spec.commandLine().getErr(), "source", src);
+        EndpointProbe.reach("source", src);
+        if (dst != null) {
+            TlsWarning.print(spec.commandLine().getErr(), "destination", dst);
+            EndpointProbe.reach("destination", dst);
+        }
+        PipelineConfig base = new PipelineConfig(src, publication, slot).withSnapshotWorkers(snapshotWorkers)
+                .withStallTimeout(stallTimeout);
         PipelineConfig config = name == null ? base : base.withName(name);
-        Pipeline pipeline = BigQueryTarget.isBigQueryUrl(target)
-                ? BigQueryPipeline.create(config, BigQueryTarget.parse(target))
-                : PostgresPipeline.create(config, PgEndpoint.parse(target));
-        for (String t : resnapshot) {
-            pipeline.resnapshot(TableId.parse(t));
+        Pipeline pipeline = bigQuery ? BigQueryPipeline.create(config, bq) : PostgresPipeline.create(config, dst);
+        if (resnapshot.equals(List.of("all"))) {
+            pipeline.resnapshotAll();
+        } else {
+            for (String t : resnapshot) {
+                pipeline.resnapshot(TableId.parse(t));
+            }
         }
         if (untilCaughtUp) {
             Lsn target = SourcePosition.current(src);

@@ -1,7 +1,9 @@
 package io.walbridge.app.cli;
 
+import io.walbridge.app.common.TlsWarning;
 import io.walbridge.core.UserFacingException;
 import io.walbridge.core.config.Secret;
+import io.walbridge.core.setup.EndpointProbe;
 import io.walbridge.core.setup.NewLogin;
 import io.walbridge.core.setup.PlanNote;
 import io.walbridge.core.setup.PublicationName;
@@ -83,6 +85,7 @@ public final class SetupCommand implements Callable<Integer> {
     }
 
     private int setUp(PrintWriter out, PrintWriter err) {
+        TlsWarning.print(err, "source", source);
         SetupRequest request = new SetupRequest(publication, slot, tables, Optional.ofNullable(createUser),
                 replicaIdentityFull);
         try (Connection c = connect()) {
@@ -117,7 +120,7 @@ public final class SetupCommand implements Callable<Integer> {
         try {
             return source.connect();
         } catch (SQLException e) {
-            throw ServerRefusal.connecting(e, source).asException(e);
+            throw EndpointProbe.explain(null, e, source);
         }
     }
 
@@ -139,7 +142,7 @@ public final class SetupCommand implements Callable<Integer> {
             try {
                 return parse.apply(value);
             } catch (UserFacingException e) {
-                throw new TypeConversionException(e.fix().isEmpty() ? e.problem() : e.problem() + " (" + e.fix() + ")");
+                throw new TypeConversionException(e.fix().isEmpty() ? e.problem() : e.problem() + "\nfix: " + e.fix());
             }
         }
     }

@@ -1,13 +1,17 @@
 package io.walbridge.app.cli;
 
+import io.walbridge.app.common.TlsWarning;
 import io.walbridge.core.change.TableId;
+import io.walbridge.core.setup.EndpointProbe;
 import io.walbridge.core.sink.bigquery.BigQueryTarget;
 import io.walbridge.core.verify.BigQueryVerifier;
 import io.walbridge.core.source.PgEndpoint;
 import io.walbridge.core.verify.TableDifference;
 import io.walbridge.core.verify.Verifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -35,15 +39,26 @@ final class VerifyCommand implements Callable<Integer> {
             description = "How long to wait for replication to catch up before comparing (default: ${DEFAULT-VALUE}).")
     Duration wait;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        PgEndpoint src = PgEndpoint.parse(source);
+        boolean bigQuery = BigQueryTarget.isBigQueryUrl(target);
+        PgEndpoint dst = bigQuery ? null : PgEndpoint.parse(target);
+        TlsWarning.print(spec.commandLine().getErr(), "source", src);
+        EndpointProbe.reach("source", src);
+        if (dst != null) {
+            TlsWarning.print(spec.commandLine().getErr(), "destination", dst);
+            EndpointProbe.reach("destination", dst);
+        }
         List<TableId> ids = tables.stream().map(TableId::parse).toList();
         Verifier.Options options = new Verifier.Options(wait, 3);
-        Verifier.Report report = BigQueryTarget.isBigQueryUrl(target)
-                ? new BigQueryVerifier(PgEndpoint.parse(source), BigQueryTarget.parse(target), options, Clock.systemUTC())
+        Verifier.Report report = bigQuery
+                ? new BigQueryVerifier(src, BigQueryTarget.parse(target), options, Clock.systemUTC())
                         .verify(ids, VerifyCommand::print)
-                : new Verifier(PgEndpoint.parse(source), PgEndpoint.parse(target), options, Clock.systemUTC())
-                        .verify(ids, VerifyCommand::print);
+                : new Verifier(src, dst, options, Clock.systemUTC()).verify(ids, VerifyCommand::print);
         if (!report.caughtUp()) {
             System.out.println("note: no pipeline reached source position " + report.sourcePosition() + " within "
                     + wait.toSeconds() + " s; differences may be changes not replicated yet");

@@ -23,6 +23,17 @@ public final class WalBridgeCommand implements Runnable {
         CommandLine.usage(this, System.out);
     }
 
+    // pgjdbc logs through java.util.logging straight to stderr (a host-name mismatch, for one, as a SEVERE block);
+    // the error line and its fix already say it, so only WALBRIDGE_LOG_LEVEL=debug lets those through
+    private static final java.util.logging.Logger PGJDBC_LOG = java.util.logging.Logger.getLogger("org.postgresql");
+
+    static {
+        String level = System.getProperty("WALBRIDGE_LOG_LEVEL", System.getenv().getOrDefault("WALBRIDGE_LOG_LEVEL", ""));
+        if (!level.equalsIgnoreCase("debug") && !level.equalsIgnoreCase("trace")) {
+            PGJDBC_LOG.setLevel(java.util.logging.Level.OFF);
+        }
+    }
+
     /** Runs the command line and returns the exit code; a failure is printed as cause and fix, never a stack trace. */
     public static int execute(String... args) {
         CommandLine cmd = new CommandLine(new WalBridgeCommand());

@@ -3,6 +3,7 @@ package io.walbridge.app.start;
 import io.walbridge.app.common.Problem;
 import io.walbridge.app.common.Services;
 import io.walbridge.app.wizard.PipelineDraft;
+import io.walbridge.core.config.PipelineStore;
 import io.walbridge.core.config.SavedPipeline;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -26,8 +27,25 @@ public final class StartViewModel {
     /** Lists the saved pipelines again (reading a few small files, in the background all the same). */
     public void refresh() {
         problem.set(null);
-        services.tasks().run(() -> services.pipelines().list(), (List<SavedPipeline> found) -> pipelines.setAll(found),
-                e -> problem.set(Problem.of(e)));
+        services.tasks().run(() -> new Listing(services.pipelines().list(), services.pipelines().damaged()), listing -> {
+            pipelines.setAll(listing.readable());
+            problem.set(damagedProblem(listing.damaged()));
+        }, e -> problem.set(Problem.of(e)));
+    }
+
+    private record Listing(List<SavedPipeline> readable, List<PipelineStore.Damaged> damaged) {
+    }
+
+    /** A damaged file is named with its reason, not silently left out of the list. */
+    private static Problem damagedProblem(List<PipelineStore.Damaged> damaged) {
+        if (damaged.isEmpty()) {
+            return null;
+        }
+        String files = damaged.stream().map(d -> d.file() + " (" + d.reason() + ")")
+                .collect(java.util.stream.Collectors.joining("; "));
+        return new Problem((damaged.size() == 1 ? "a saved pipeline file cannot be read: "
+                : damaged.size() + " saved pipeline files cannot be read: ") + files,
+                "fix the JSON by hand or delete the file; the pipelines listed are not affected");
     }
 
     public PipelineDraft newDraft() {

@@ -44,7 +44,9 @@ public final class EndpointForm {
         if (v == null || v.isBlank()) {
             return "enter the server's host name or IP address";
         }
-        if (v.contains("://") || v.contains("/") || v.contains("@") || v.strip().contains(" ")) {
+        // one colon followed by digits is a port typed into the host field; IPv6 addresses have several colons
+        boolean withPort = v.strip().matches("[^:]+:\\d*");
+        if (v.contains("://") || v.contains("/") || v.contains("@") || v.strip().contains(" ") || withPort) {
             return "enter only the host name, e.g. db.example.com (port, user and database have their own fields)";
         }
         return null;

@@ -9,7 +9,7 @@ import io.walbridge.core.setup.ReplicationPlan;
 import io.walbridge.core.setup.ReplicationPlanExecutor;
 import io.walbridge.core.setup.ReplicationPlanner;
 import io.walbridge.core.setup.RoleName;
-import io.walbridge.core.setup.ServerRefusal;
+import io.walbridge.core.setup.EndpointProbe;
 import io.walbridge.core.setup.SetupRequest;
 import io.walbridge.core.setup.SlotName;
 import io.walbridge.core.setup.SlotReset;
@@ -227,7 +227,7 @@ public final class ReplicationPlanViewModel {
         try {
             return services.connections().open(endpoint);
         } catch (SQLException e) {
-            throw ServerRefusal.connecting(e, endpoint).asException(e);
+            throw EndpointProbe.explain(null, e, endpoint);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.walbridge.app.wizard;
 
 import io.walbridge.app.common.Problem;
 import io.walbridge.app.common.Services;
+import io.walbridge.app.common.TlsWarning;
 import io.walbridge.core.change.TableId;
 import io.walbridge.core.config.SavedPipeline;
 import io.walbridge.core.config.Secret;
@@ -75,18 +76,38 @@ public final class ReviewStepViewModel implements WizardStep {
                     + "Destination:  " + draft.destinationKind.get() + " "
                     + (draft.destinationKind.get() == DestinationKind.BIGQUERY ? draft.bigQuery.display()
                             : draft.destination.display()) + "\n"
-                    + "First run:    copies the tables' current rows, then streams every committed change\n" + passwords;
+                    + "First run:    copies the tables' current rows, then streams every committed change\n" + passwords
+                    + tlsWarnings();
             case DEBEZIUM -> common
                     + "Engine:       Debezium on Kafka Connect, connector " + draft.debezium.connectorName.get() + " at "
                     + draft.debezium.connectUrl.get() + ", topics " + draft.debezium.topicPrefix.get() + ".<schema>.<table>\n"
                     + "Here:         Save keeps the hand-off so the monitor names the slot's engine; Start is for"
-                    + " pipelines this app runs\n" + passwords;
+                    + " pipelines this app runs\n" + passwords + tlsWarnings();
             case DATASTREAM -> common
                     + "Engine:       Google Datastream, stream " + draft.datastream.streamId.get() + " in project "
                     + draft.datastream.project.get() + " (" + draft.datastream.region.get() + ")\n"
                     + "Here:         Save keeps the hand-off so the monitor names the slot's engine; Start is for"
-                    + " pipelines this app runs\n" + passwords;
+                    + " pipelines this app runs\n" + passwords + tlsWarnings();
         };
+    }
+
+    /** A visible warning for each connection that does not authenticate its server (anything but verify-full). */
+    private String tlsWarnings() {
+        StringBuilder out = new StringBuilder();
+        warn(out, "source", draft.source, "; go back to the CA certificate step to use verify-full");
+        if (draft.engine.get() == HandoffEngine.IN_APP && draft.destinationKind.get() == DestinationKind.POSTGRESQL) {
+            warn(out, "destination", draft.destination, "; for verify-full run the pipeline with walbridge run and"
+                    + " sslmode=verify-full&sslrootcert=CA.pem in the --target URL");
+        }
+        return out.toString();
+    }
+
+    private static void warn(StringBuilder out, String role, EndpointForm form, String fix) {
+        try {
+            TlsWarning.of(role, form.toEndpoint(), fix).ifPresent(w -> out.append("\n").append(w));
+        } catch (RuntimeException incomplete) {
+            // a step with missing fields has its own blocker; nothing to warn about yet
+        }
     }
 
     /** Saves the pipeline and its passwords. */

@@ -60,7 +60,8 @@ class SetupCommandTest {
         assertThat(first.outLines().get(0)).isEqualTo("created publication \"p\" for 3 tables (every table of schema"
                 + " \"sales\", also those created later)");
         assertThat(first.outLines().get(1)).matches("created slot \"" + slot + "\" \\(pgoutput\\) at LSN [0-9A-F]+/[0-9A-F]+");
-        assertThat(first.err()).isEmpty();
+        assertThat(first.errLines()).as("only the warning that sslmode=disable authenticates nothing")
+                .singleElement().asString().startsWith("warning: the source connection (sslmode=disable) is not encrypted");
         assertThat(second.exitCode()).isEqualTo(0);
         assertThat(second.outLines()).containsExactly("publication \"p\" already publishes the 3 chosen tables, kept",
                 "slot \"" + slot + "\" exists (pgoutput), kept", "nothing to change");
@@ -91,7 +92,7 @@ class SetupCommandTest {
         CliRun run = setup("--publication", "p", "--slot", slot);
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).containsExactly(
+        assertThat(run.errLines()).filteredOn(l -> !l.startsWith("warning: ")).containsExactly(
                 "error: slot \"" + slot + "\" uses plugin test_decoding; WalBridge needs pgoutput",
                 "fix: drop it with SELECT pg_drop_replication_slot('" + slot + "'); or choose another --slot name");
         assertThat(run.out()).isEmpty();
@@ -105,7 +106,7 @@ class SetupCommandTest {
         CliRun run = setup("--publication", "p", "--slot", slot(), "--tables", "public.nope");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).first().isEqualTo("error: table public.nope does not exist (or is not a table)");
+        assertThat(run.errLines()).contains("error: table public.nope does not exist (or is not a table)");
         assertNoStackTrace(run);
     }
 
@@ -120,8 +121,8 @@ class SetupCommandTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("Missing required option: '--slot=NAME'");
         assertThat(badSlot.exitCode()).isEqualTo(2);
-        assertThat(badSlot.errLines()).first().asString().contains("'My-Slot' is not a valid replication slot name")
-                .contains("choose a name like my_slot");
+        assertThat(badSlot.errLines()).first().asString().contains("'My-Slot' is not a valid replication slot name");
+        assertThat(badSlot.errLines()).contains("fix: choose a name like my_slot");
         assertThat(badTables.exitCode()).isEqualTo(2);
         assertThat(badTables.errLines()).first().asString().contains("cannot read 'a.b.c' as a table name");
         assertThat(badUrl.exitCode()).isEqualTo(2);
@@ -157,7 +158,7 @@ class SetupCommandTest {
                 "--publication", "p", "--slot", "s");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).first().asString().startsWith("error: cannot reach PostgreSQL at localhost:1");
+        assertThat(run.errLines()).anyMatch(l -> l.startsWith("error: connection refused at ") && l.contains(" port 1:"));
         assertThat(run.out() + run.err()).doesNotContain("hunter2secret");
         assertNoStackTrace(run);
     }

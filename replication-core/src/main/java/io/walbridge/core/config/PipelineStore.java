@@ -84,6 +84,31 @@ public final class PipelineStore {
         return out;
     }
 
+    /** A pipeline file that cannot be read, and why. */
+    public record Damaged(Path file, String reason) {
+    }
+
+    /** The pipeline files {@link #list()} leaves out because they cannot be read (bad JSON, unreadable). */
+    public List<Damaged> damaged() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Damaged> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                try {
+                    json.readValue(f.toFile(), SavedPipeline.class);
+                } catch (IOException e) {
+                    out.add(new Damaged(f, firstLine(e)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UserFacingException("the folder " + dir + " cannot be listed: " + e.getMessage(),
+                    "check that it belongs to you");
+        }
+        return out;
+    }
+
     private static String firstLine(IOException e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.lines().findFirst().orElse(m);

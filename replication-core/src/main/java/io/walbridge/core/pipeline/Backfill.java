@@ -32,8 +32,8 @@ final class Backfill {
     Backfill(PipelineConfig config, SnapshotTarget target, SnapshotProgress progress) {
         this.config = config;
         this.target = target;
-        this.snapshotter = new Snapshotter(config.source(), target, config.snapshotWorkers(), progress);
-        this.catalog = new SourceCatalog(config.source());
+        this.snapshotter = new Snapshotter(config.engineSource(), target, config.snapshotWorkers(), progress);
+        this.catalog = new SourceCatalog(config.engineSource());
     }
 
     /**
@@ -47,8 +47,10 @@ final class Backfill {
                 target.forgetTable(t);
             }
             Map<TableId, TxidSnapshot> done = new HashMap<>(target.completedTables());
+            List<TableId> published = catalog.publicationTables(config.publication());
+            forgetUnpublished(done, published);
             List<TableId> missing = new ArrayList<>();
-            for (TableId t : catalog.publicationTables(config.publication())) {
+            for (TableId t : published) {
                 if (!done.containsKey(t)) {
                     missing.add(t);
                 }
@@ -61,6 +63,22 @@ final class Backfill {
                 }
             }
             return new SnapshotFilter(done, this::copyNow);
+        }
+    }
+
+    /**
+     * A table that left the publication (removed from it, or dropped) no longer streams: its destination copy
+     * stays as it was, and its copy record is forgotten, so that if it is published again it is copied again
+     * instead of resuming a stream that missed everything in between.
+     */
+    private void forgetUnpublished(Map<TableId, TxidSnapshot> done, List<TableId> published) {
+        for (TableId t : List.copyOf(done.keySet())) {
+            if (!published.contains(t)) {
+                log.warn("{} is no longer in publication {}: its destination table is kept as it is and no longer"
+                        + " updated; if it is published again it will be copied again", t, config.publication());
+                target.forgetTable(t);
+                done.remove(t);
+            }
         }
     }
 

@@ -43,6 +43,10 @@ public final class Pipeline {
     private volatile boolean stopRequested;
     private volatile boolean paused;
     private volatile Lsn stopAt;
+    private volatile boolean resnapshotAll;
+    /** Set once a start reached both servers; from then on, losing either one is retried. */
+    private volatile boolean reachedBoth;
+    private volatile boolean createdSlot;
     private volatile ReplicationSession session;
     private Thread supervisor;
 
@@ -72,6 +76,14 @@ public final class Pipeline {
         if (s != null) {
             s.requestCopy(table);
         }
+    }
+
+    /** Copies every published table again at the next start (the remedy for a lost or dropped slot). */
+    public void resnapshotAll() {
+        if (snapshots == null) {
+            throw new IllegalStateException("this destination does not take table copies");
+        }
+        resnapshotAll = true;
     }
 
     public PipelineMetrics metrics() {
@@ -131,37 +143,13 @@ public final class Pipeline {
         try {
             while (!stopRequested) {
                 metrics.state(PipelineState.STARTING);
-                ExportedSnapshot exported = null;
-                // a missing publication is refused before a slot is made, so a failed start leaves nothing behind
-                new SourceCatalog(config.source()).publicationTables(config.publication());
-                if (new ReplicationSlots(config.source()).plugin(config.slot()).isEmpty()) {
-                    log.info("creating replication slot {}", config.slot());
-                    exported = new ReplicationSlots(config.source()).createExporting(config.slot());
-                    if (snapshots == null) {
-                        exported.close();
-                        exported = null;
-                    }
-                }
-                try (ExportedSnapshot slotSnapshot = exported; Sink sink = sinks.open()) {
-                    SnapshotFilter filter = null;
-                    Backfill backfill = null;
-                    if (snapshots != null) {
-                        backfill = new Backfill(config, snapshots, snapshotProgress);
-                        List<TableId> again = List.copyOf(resnapshot);
-                        filter = backfill.prepare(slotSnapshot, again, () -> metrics.state(PipelineState.SNAPSHOTTING));
-                        resnapshot.removeAll(again);
-                    }
-                    ReplicationSession s = new ReplicationSession(config, sink, metrics, this::paused, filter, backfill);
-                    session = s;
-                    if (stopRequested) {
-                        break;
-                    }
-                    Optional<Lsn> from = sink.durablePosition();
-                    log.info("replicating slot {} from {}", config.slot(), from.map(Lsn::toString).orElse("the slot's position"));
-                    s.run(from.orElse(Lsn.ZERO), () -> stopAt);
+                try {
+                    runSession();
                     break; // stopped on request or caught up
                 } catch (ReplicationFailure e) {
-                    if (!e.retriable()) {
+                    // a first start that cannot reach a server is a wrong address or a server that is down: the
+                    // user is there to fix it, so say so instead of retrying in silence
+                    if (!e.retriable() || !reachedBoth) {
                         throw e;
                     }
                     backoff = retryAfter(e, backoff);
@@ -170,17 +158,100 @@ public final class Pipeline {
             metrics.state(PipelineState.STOPPED);
         } catch (UserFacingException e) {
             log.error("pipeline {} failed: {}", config.name(), e.problem());
+            undoUnusedSlot();
             metrics.failed(e.problem(), e.fix());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             metrics.state(PipelineState.STOPPED);
         } catch (RuntimeException e) {
             log.error("pipeline {} failed", config.name(), e);
+            undoUnusedSlot();
             metrics.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
                     "see the log for details");
         } finally {
             session = null;
             finished.countDown();
+        }
+    }
+
+    /** One connection's worth: checks, the slot if missing, table copies, then streaming until stopped. */
+    private void runSession() throws InterruptedException {
+        // a missing publication is refused before a slot is made, so a failed start leaves nothing behind
+        List<TableId> published = new SourceCatalog(config.engineSource()).publicationTables(config.publication());
+        ReplicationSlots slots = new ReplicationSlots(config.engineSource());
+        Optional<String> plugin = slots.plugin(config.slot());
+        if (plugin.isPresent() && !plugin.get().equals("pgoutput")) {
+            throw SlotUnusable.wrongPlugin(config.slot(), plugin.get());
+        }
+        boolean slotExists = plugin.isPresent();
+        try (Sink sink = sinks.open()) {
+            reachedBoth = true;
+            ExportedSnapshot exported = null;
+            if (!slotExists) {
+                refuseSilentGap(sink, published);
+                log.info("creating replication slot {}", config.slot());
+                exported = slots.createExporting(config.slot());
+                createdSlot = true;
+                if (snapshots == null) {
+                    exported.close();
+                    exported = null;
+                }
+            }
+            try (ExportedSnapshot slotSnapshot = exported) {
+                SnapshotFilter filter = null;
+                Backfill backfill = null;
+                if (snapshots != null) {
+                    backfill = new Backfill(config, snapshots, snapshotProgress);
+                    List<TableId> again = resnapshotAll ? published : List.copyOf(resnapshot);
+                    filter = backfill.prepare(slotSnapshot, again, () -> metrics.state(PipelineState.SNAPSHOTTING));
+                    resnapshot.removeAll(again);
+                    resnapshotAll = false;
+                }
+                ReplicationSession s = new ReplicationSession(config, sink, metrics, this::paused, filter, backfill);
+                session = s;
+                if (stopRequested) {
+                    return;
+                }
+                Optional<Lsn> from = sink.durablePosition();
+                log.info("replicating slot {} from {}", config.slot(), from.map(Lsn::toString).orElse("the slot's position"));
+                s.run(from.orElse(Lsn.ZERO), () -> stopAt);
+            }
+        }
+    }
+
+    /**
+     * A first start that fails for good (a table the destination cannot take, say) leaves no slot behind that
+     * would hold WAL on the source for nothing: the slot this pipeline made is dropped again as long as nothing
+     * was copied or applied from it. Only with table copies: the next start copies at a new slot's snapshot, so
+     * nothing the old slot held is missed; a streaming-only pipeline keeps its slot, the changes are in it.
+     */
+    private void undoUnusedSlot() {
+        if (!createdSlot || snapshots == null || metrics.transactionsApplied() > 0) {
+            return;
+        }
+        try {
+            if (snapshots != null && !snapshots.completedTables().isEmpty()) {
+                return;
+            }
+            new ReplicationSlots(config.engineSource()).drop(config.slot());
+            log.info("dropped replication slot {} again: this failed start had made it and used nothing from it",
+                    config.slot());
+        } catch (UserFacingException e) {
+            log.warn("could not drop replication slot {} made by this failed start: {}", config.slot(), e.problem());
+        }
+    }
+
+    /**
+     * A slot that vanished while the destination already holds data from it (dropped by hand, or by a
+     * provider): a new slot would start at today's position and every change in between would be missing
+     * without a trace. Only copying every table again closes that gap, so it is refused unless asked for.
+     */
+    private void refuseSilentGap(Sink sink, List<TableId> published) {
+        boolean destinationHasData = sink.durablePosition().isPresent()
+                || (snapshots != null && !snapshots.completedTables().isEmpty());
+        boolean copyingEverythingAgain = snapshots != null && (resnapshotAll || resnapshot.containsAll(published));
+        if (destinationHasData && !copyingEverythingAgain) {
+            throw SlotUnusable.gone(config.slot(), snapshots != null);
         }
     }
 

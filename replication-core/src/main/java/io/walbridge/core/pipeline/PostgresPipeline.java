@@ -12,8 +12,8 @@ public final class PostgresPipeline {
     }
 
     public static Pipeline create(PipelineConfig config, PgEndpoint target) {
-        SourceCatalog catalog = new SourceCatalog(config.source());
-        return new Pipeline(config, () -> new PostgresSink(target, config.name(), catalog),
-                new PostgresSnapshotTarget(target, config.name()));
+        SourceCatalog catalog = new SourceCatalog(config.engineSource());
+        return new Pipeline(config, () -> new PostgresSink(target, config.name(), catalog, config.stallTimeout()),
+                new PostgresSnapshotTarget(target, config.name(), config.stallTimeout()));
     }
 }

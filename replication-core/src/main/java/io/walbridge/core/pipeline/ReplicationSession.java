@@ -70,7 +70,7 @@ final class ReplicationSession {
         processed.set(from);
         Thread applier = new Thread(this::applyLoop, "walbridge-applier-" + config.name());
         try (WalReader reader = WalReader.open(config.source(), config.slot(), config.publication(), from,
-                config.statusInterval())) {
+                config.statusInterval(), config.stallTimeout())) {
             metrics.state(paused.getAsBoolean() ? PipelineState.PAUSED : PipelineState.STREAMING);
             applier.start();
             try {
@@ -115,6 +115,7 @@ final class ReplicationSession {
             }
             ByteBuffer buf = reader.readPending();
             if (buf == null) {
+                reader.whileQuiet();
                 Thread.sleep(5);
                 continue;
             }

@@ -4,6 +4,7 @@ import io.walbridge.core.UserFacingException;
 import io.walbridge.core.change.TableId;
 import io.walbridge.core.source.PgEndpoint;
 import io.walbridge.core.source.SourceCatalog;
+import io.walbridge.core.source.SourceErrors;
 import io.walbridge.core.source.TableDefinition;
 import io.walbridge.core.sql.Sql;
 import org.postgresql.PGConnection;
@@ -62,6 +63,9 @@ public final class Snapshotter {
                 }
             }
         } catch (SQLException e) {
+            if (SourceErrors.connectionLost(e)) {
+                throw SourceErrors.lost(e, "take a snapshot for the table copy");
+            }
             throw new UserFacingException("could not take a snapshot of the source: " + e.getMessage(),
                     "check that the source accepts connections from this machine", e);
         }
@@ -203,6 +207,9 @@ public final class Snapshotter {
     }
 
     private static UserFacingException sourceFailure(SQLException e) {
+        if (SourceErrors.connectionLost(e)) {
+            return SourceErrors.lost(e, "copy a table");
+        }
         return new UserFacingException("copying from the source failed: " + e.getMessage(),
                 "check the source's log; the snapshot starts again for tables that were not complete", e);
     }

@@ -94,8 +94,12 @@ public record PgEndpoint(String host, int port, String database, String user, Se
         return new PgEndpoint(host, port, database, user, password, params);
     }
 
+    /**
+     * The URL's sslmode; without one, {@code verify-full} when a CA is given ({@code sslrootcert}: the user wants
+     * the server proven) and libpq's {@code prefer} otherwise.
+     */
     public String sslMode() {
-        return params.getOrDefault("sslmode", "prefer");
+        return params.getOrDefault("sslmode", params.containsKey("sslrootcert") ? "verify-full" : "prefer");
     }
 
     public PgEndpoint withParam(String key, String value) {
@@ -132,7 +136,11 @@ public record PgEndpoint(String host, int port, String database, String user, Se
             }
         }
         p.setProperty("ApplicationName", params.getOrDefault("application_name", "walbridge"));
-        p.setProperty("connectTimeout", params.getOrDefault("connect_timeout", "10"));
+        // libpq's connect_timeout bounds the whole connection set-up; pgjdbc splits it into TCP connect and login,
+        // and without the login bound a server (or proxy) that accepts TCP but never answers would hang us
+        String connectTimeout = params.getOrDefault("connect_timeout", "10");
+        p.setProperty("connectTimeout", connectTimeout);
+        p.setProperty("loginTimeout", connectTimeout);
         p.setProperty("sslmode", sslMode());
         for (Map.Entry<String, String> e : params.entrySet()) {
             switch (e.getKey()) {

@@ -31,8 +31,24 @@ public final class ReplicationSlots {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
+            if (SourceErrors.connectionLost(e)) {
+                throw SourceErrors.lost(e, "look up replication slot \"" + slot + "\"");
+            }
             throw new UserFacingException("could not read the source's replication slots: " + e.getMessage(),
                     "run 'walbridge check --source URL' to diagnose the connection", e);
+        }
+    }
+
+    /** Drops an inactive slot if it exists. */
+    public void drop(String slot) {
+        try (Connection c = source.connect();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ?")) {
+            ps.setString(1, slot);
+            ps.execute();
+        } catch (SQLException e) {
+            throw new UserFacingException("could not drop replication slot \"" + slot + "\": " + e.getMessage(),
+                    "drop it by hand: SELECT pg_drop_replication_slot('" + slot + "');", e);
         }
     }
 
@@ -56,9 +72,15 @@ public final class ReplicationSlots {
                     // the creation error below is what matters
                 }
             }
+            if (SourceErrors.connectionLost(e)) {
+                throw SourceErrors.lost(e, "create replication slot \"" + slot + "\"");
+            }
             String msg = e.getMessage() == null ? "" : e.getMessage();
             String fix = msg.contains("wal_level") ? "set wal_level = logical on the source and restart it"
                     : msg.contains("replication slots") ? "free a slot or raise max_replication_slots on the source"
+                    : "42501".equals(e.getSQLState()) || msg.contains("permission denied")
+                    ? "as a superuser run ALTER ROLE " + io.walbridge.core.sql.Sql.ident(source.user())
+                            + " WITH REPLICATION; (on RDS: GRANT rds_replication TO " + io.walbridge.core.sql.Sql.ident(source.user()) + ";)"
                     : "run 'walbridge check --source URL' to see what the source is missing";
             throw new UserFacingException("could not create replication slot \"" + slot + "\": " + msg, fix, e);
         }

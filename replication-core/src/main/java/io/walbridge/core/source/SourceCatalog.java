@@ -55,6 +55,9 @@ public final class SourceCatalog {
                 }
             }
         } catch (SQLException e) {
+            if (SourceErrors.connectionLost(e)) {
+                throw SourceErrors.lost(e, "name type " + typeOid);
+            }
             throw new IllegalStateException("could not name type " + typeOid + " on the source: " + e.getMessage(), e);
         }
     }
@@ -76,6 +79,10 @@ public final class SourceCatalog {
                 return rs.next() ? java.util.Optional.ofNullable(rs.getString(1)) : java.util.Optional.empty();
             }
         } catch (SQLException e) {
+            if (SourceErrors.connectionLost(e)) {
+                // guessing "no value" here would leave old rows without the column's default for good
+                throw SourceErrors.lost(e, "read the default of " + table + "." + column);
+            }
             // attmissingval is not readable for every role; the column is then added without a value
             return java.util.Optional.empty();
         }
@@ -104,6 +111,9 @@ public final class SourceCatalog {
             }
             return out;
         } catch (SQLException e) {
+            if (SourceErrors.connectionLost(e)) {
+                throw SourceErrors.lost(e, "list the tables of publication \"" + publication + "\"");
+            }
             throw new UserFacingException("could not list the tables of publication \"" + publication + "\": "
                     + e.getMessage(), "check that the publication exists (walbridge setup creates it)", e);
         }
@@ -118,6 +128,9 @@ public final class SourceCatalog {
             }
             return describe(c, table);
         } catch (SQLException e) {
+            if (SourceErrors.connectionLost(e)) {
+                throw SourceErrors.lost(e, "read the definition of " + table);
+            }
             throw new IllegalStateException("could not read the definition of " + table + " from the source: "
                     + e.getMessage(), e);
         }

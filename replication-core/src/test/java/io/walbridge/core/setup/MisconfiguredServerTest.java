@@ -2,48 +2,17 @@ package io.walbridge.core.setup;
 
 import io.walbridge.core.source.PgEndpoint;
 import io.walbridge.core.testing.PgServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.walbridge.core.testing.MisconfiguredServer;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * A server that is not ready: {@code wal_level=replica}, passwords required for everyone but the
- * test's own superuser, and every connection from 127.0.0.2 rejected.
- */
+/** The diagnostics against a server that is not ready ({@link MisconfiguredServer}). */
 class MisconfiguredServerTest {
 
-    // the first matching line wins: the reject line must come before the trust lines
-    private static final String HBA = """
-            local all all trust
-            host all all 127.0.0.2/32 reject
-            host all postgres 127.0.0.1/32 trust
-            host all postgres ::1/128 trust
-            host all all 127.0.0.1/32 scram-sha-256
-            host all all ::1/128 scram-sha-256
-            """;
-
-    private static PgServer server;
-
-    @BeforeAll
-    static void start() throws IOException {
-        // hba_file is given at start, so no reload (and no wait for one) is needed
-        Path hba = Files.createTempFile("walbridge-hba", ".conf");
-        Files.writeString(hba, HBA);
-        server = PgServer.start(b -> b.setServerConfig("wal_level", "replica").setServerConfig("hba_file", hba.toString()));
-        server.exec("postgres", "CREATE ROLE alice LOGIN PASSWORD 'Right-Pass-123'");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final PgServer server = MisconfiguredServer.shared();
 
     private static DiagnosticsReport check(String userInfo, String host, String query) {
         PgEndpoint endpoint = PgEndpoint.parse("postgresql://" + userInfo + "@" + host + ":" + server.port()

@@ -2,7 +2,7 @@ package io.walbridge.core.setup;
 
 import io.walbridge.core.source.PgEndpoint;
 import io.walbridge.core.testing.PgServer;
-import org.junit.jupiter.api.AfterAll;
+import io.walbridge.core.testing.TlsServers;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -12,8 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,20 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TlsDiagnosticsTest {
 
     private static final TestPki PKI = TestPki.get();
-    private static final Map<Path, PgServer> SERVERS = new ConcurrentHashMap<>();
 
-    /** One server per certificate, started on first use and shared by the tests of this class. */
     private static PgServer serving(Path cert) {
-        return SERVERS.computeIfAbsent(cert, c -> PgServer.start(b -> b
-                .setServerConfig("ssl", "on")
-                .setServerConfig("ssl_cert_file", c.toString())
-                .setServerConfig("ssl_key_file", PKI.serverKey.toString())));
-    }
-
-    @AfterAll
-    static void stopServers() {
-        SERVERS.values().forEach(PgServer::close);
-        SERVERS.clear();
+        return TlsServers.serving(cert);
     }
 
     private static DiagnosticsReport check(PgServer server, String query, Path ca) {

@@ -33,8 +33,16 @@ public final class PgServer implements AutoCloseable {
 
     /** A server shared by every test in this JVM under the given role name ("source", "target"). */
     public static PgServer shared(String role) {
+        return shared(role, b -> { });
+    }
+
+    /**
+     * A specially configured server shared by every test in this JVM that asks for {@code role}; the customizer
+     * applies when the first one asks (servers are costly: a misconfigured or TLS server serves many tests).
+     */
+    public static PgServer shared(String role, Consumer<EmbeddedPostgres.Builder> customizer) {
         return SHARED.computeIfAbsent(role, r -> {
-            PgServer s = start(b -> { });
+            PgServer s = start(customizer);
             Runtime.getRuntime().addShutdownHook(new Thread(s::close));
             return s;
         });

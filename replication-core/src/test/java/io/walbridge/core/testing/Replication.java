@@ -11,6 +11,9 @@ import io.walbridge.core.sink.postgres.PostgresSnapshotTarget;
 import io.walbridge.core.source.SourceCatalog;
 import io.walbridge.core.source.SourcePosition;
 
+import io.walbridge.core.verify.Verifier;
+
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,10 +29,10 @@ public final class Replication {
 
     private static final AtomicInteger SLOTS = new AtomicInteger();
 
-    public final PgServer sourceServer = PgServer.shared("source");
-    public final PgServer targetServer = PgServer.shared("target");
-    public final String sourceDb = sourceServer.freshDatabase();
-    public final String targetDb = targetServer.freshDatabase();
+    public final PgServer sourceServer;
+    public final PgServer targetServer;
+    public final String sourceDb;
+    public final String targetDb;
     public final String slot = "wb_" + ProcessHandle.current().pid() + "_" + SLOTS.incrementAndGet();
     public final String publication = "pub";
     private boolean copyExistingRows = true;
@@ -41,6 +44,15 @@ public final class Replication {
 
     /** Like {@link #Replication(String...)}; without {@code createSlot} the pipeline creates the slot itself. */
     public Replication(boolean createSlot, String... sourceDdl) {
+        this(PgServer.shared("source"), PgServer.shared("target"), createSlot, sourceDdl);
+    }
+
+    /** Between the given servers (e.g. ones a test restarts), with fresh databases on each. */
+    public Replication(PgServer source, PgServer target, boolean createSlot, String... sourceDdl) {
+        this.sourceServer = source;
+        this.targetServer = target;
+        this.sourceDb = source.freshDatabase();
+        this.targetDb = target.freshDatabase();
         sourceServer.exec(sourceDb, sourceDdl);
         sourceServer.exec(sourceDb, "CREATE PUBLICATION " + publication + " FOR ALL TABLES");
         if (createSlot) {
@@ -111,13 +123,81 @@ public final class Replication {
         assertThat(targetRows(query)).as(query).containsExactlyElementsOf(expected);
     }
 
+    /**
+     * Runs the real {@code walbridge verify} comparison ({@link Verifier}) over every table WalBridge replicated
+     * into the destination and asserts that each one equals its source.
+     */
+    public Verifier.Report assertVerifiedEqual() {
+        Verifier verifier = new Verifier(sourceServer.endpoint(sourceDb), targetServer.endpoint(targetDb),
+                new Verifier.Options(Duration.ofSeconds(30), 3), Clock.systemUTC());
+        Verifier.Report report;
+        try {
+            report = verifier.verify(List.of(), d -> { });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        assertThat(report.tables()).as("tables verify compared").isNotEmpty();
+        assertThat(report.tables()).allSatisfy(d -> assertThat(d.equal()).as("verify: %s", d).isTrue());
+        return report;
+    }
+
     /** The slot's confirmed position on the source. */
     public Lsn confirmedFlush() {
         return Lsn.parse(sourceServer.scalar(sourceDb,
                 "SELECT confirmed_flush_lsn::text FROM pg_replication_slots WHERE slot_name = '" + slot + "'"));
     }
 
+    /**
+     * Drops the slot (if it exists), first ending a walsender that still holds it: after a network fault the
+     * server may take a moment to notice that the engine's old connection is gone.
+     */
     public void dropSlot() {
-        sourceServer.exec(sourceDb, "SELECT pg_drop_replication_slot('" + slot + "')");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            sourceServer.exec(sourceDb, "SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots"
+                    + " WHERE slot_name = '" + slot + "' AND active_pid IS NOT NULL");
+            try {
+                sourceServer.exec(sourceDb, "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
+                        + " WHERE slot_name = '" + slot + "'");
+                return;
+            } catch (IllegalStateException stillActive) {
+                if (System.nanoTime() > deadline) {
+                    throw stillActive;
+                }
+                sleep(100);
+            }
+        }
+    }
+
+    /** The same slot and destination, reached through proxies (a null proxy: directly). */
+    public PipelineConfig configVia(FaultyProxy toSource) {
+        PipelineConfig c = config();
+        if (toSource == null) {
+            return c;
+        }
+        return new PipelineConfig(toSource.endpoint(c.source()), c.publication(), c.slot(), c.name(), c.batching(),
+                c.statusInterval(), c.snapshotWorkers(), c.stallTimeout());
+    }
+
+    /** Whether {@code condition} became true within {@code timeout}, polling. */
+    public static boolean await(Duration timeout, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            sleep(50);
+        }
+        return condition.getAsBoolean();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

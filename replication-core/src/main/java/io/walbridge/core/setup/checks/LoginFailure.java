@@ -61,6 +61,13 @@ public final class LoginFailure {
             return failed("the server is not accepting connections right now (starting, stopping or recovering)",
                     message, "wait a minute and run the check again");
         }
+        if (lower.contains("timed out")) {
+            String seconds = endpoint.params().getOrDefault("connect_timeout", "10");
+            return failed("the server accepted the connection but did not complete the login within " + seconds + " s",
+                    message, "something holds the connection open without passing it on (a proxy, load balancer or"
+                            + " firewall), or the port is not PostgreSQL's, or the server is overloaded: check the port"
+                            + " and the path to the server; raise connect_timeout in the URL for a slow link");
+        }
         if (lower.contains("ssl") || lower.contains("certificate")) {
             return failed("the TLS connection to the server failed", message,
                     "run the check with the same sslmode and --ca as the tls stage; check the server's TLS settings");

@@ -7,6 +7,7 @@ import io.walbridge.core.change.SourceEvent;
 import io.walbridge.core.change.TableId;
 import io.walbridge.core.change.TableSchema;
 import io.walbridge.core.sink.Sink;
+import io.walbridge.core.sink.SinkFailure;
 import io.walbridge.core.source.PgEndpoint;
 import io.walbridge.core.source.SourceCatalog;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +35,7 @@ public final class PostgresSink implements Sink {
     private static final Logger log = LoggerFactory.getLogger(PostgresSink.class);
 
     private final Connection connection;
+    private final StallWatch watch;
     private final CheckpointTable checkpoint;
     private final DestinationCatalog catalog;
     private final StatementBatch batch;
@@ -51,12 +54,22 @@ public final class PostgresSink implements Sink {
 
     /** @param source where to read table and type definitions the destination lacks */
     public PostgresSink(PgEndpoint target, String pipeline, SourceCatalog source) {
+        this(target, pipeline, source, Duration.ofSeconds(30)); // PipelineConfig's default
+    }
+
+    /**
+     * @param stallTimeout how long a call may run before the destination session is checked for life (see
+     *                     {@link StallWatch}); a dead one is aborted so that the pipeline reconnects
+     */
+    public PostgresSink(PgEndpoint target, String pipeline, SourceCatalog source, Duration stallTimeout) {
         this.source = source;
         try {
             java.util.Properties props = target.jdbcProperties();
             // consecutive inserts into one table become multi-row INSERTs: one statement per batch, not per row
             props.setProperty("reWriteBatchedInserts", "true");
             connection = DriverManager.getConnection(target.jdbcUrl(), props);
+            watch = StallWatch.of(target, connection, stallTimeout);
+            watch.begin();
             checkpoint = new CheckpointTable(connection, pipeline);
             checkpoint.ensureExists();
             savedShapes = new RelationShapes(connection, pipeline);
@@ -67,9 +80,32 @@ public final class PostgresSink implements Sink {
             connection.commit();
             batch = new StatementBatch(connection);
             schema = new SchemaEvolution(connection, source, catalog);
+            watch.end();
         } catch (SQLException e) {
-            throw SinkErrors.translate(e, "connect to the destination " + target.display());
+            closeAfterFailedOpen();
+            throw stalledOr(SinkErrors.translate(e, "connect to the destination " + target.display()));
         }
+    }
+
+    private void closeAfterFailedOpen() {
+        if (watch != null) {
+            watch.close();
+        }
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            log.debug("close failed", e);
+        }
+    }
+
+    /** The failure to report: the watch's reason when it gave the connection up, else the call's own error. */
+    private SinkFailure stalledOr(SinkFailure failure) {
+        String why = watch == null ? null : watch.abortedBecause();
+        return why == null ? failure : new SinkFailure("gave up the destination connection: " + why,
+                "WalBridge reconnects by itself; if this keeps happening, check the network between WalBridge and the"
+                        + " destination", true, failure);
     }
 
     @Override
@@ -79,6 +115,7 @@ public final class PostgresSink implements Sink {
 
     @Override
     public Optional<Lsn> apply(List<SourceEvent> events) {
+        watch.begin();
         try {
             for (SourceEvent event : events) {
                 accept(event);
@@ -95,10 +132,12 @@ public final class PostgresSink implements Sink {
             return Optional.of(durable);
         } catch (SQLException e) {
             abandon();
-            throw SinkErrors.translate(e, "apply changes to the destination");
+            throw stalledOr(SinkErrors.translate(e, "apply changes to the destination"));
         } catch (RuntimeException e) {
             abandon();
             throw e;
+        } finally {
+            watch.end();
         }
     }
 
@@ -195,6 +234,7 @@ public final class PostgresSink implements Sink {
 
     @Override
     public void close() {
+        watch.close();
         batch.close();
         try {
             if (!connection.isClosed()) {

@@ -9,12 +9,12 @@ import io.walbridge.core.sql.Sql;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,42 +30,65 @@ public final class PostgresSnapshotTarget implements SnapshotTarget {
 
     private final PgEndpoint target;
     private final String pipeline;
+    private final Duration stallTimeout;
 
     public PostgresSnapshotTarget(PgEndpoint target, String pipeline) {
+        this(target, pipeline, Duration.ofSeconds(30)); // PipelineConfig's default
+    }
+
+    /** @param stallTimeout how long a call may run before its session is checked for life ({@link StallWatch}) */
+    public PostgresSnapshotTarget(PgEndpoint target, String pipeline, Duration stallTimeout) {
         this.target = target;
         this.pipeline = pipeline;
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS walbridge");
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS walbridge.snapshot_table (
-                        pipeline text NOT NULL, table_schema text NOT NULL, table_name text NOT NULL,
-                        snapshot text NOT NULL, rows bigint NOT NULL, completed_at timestamptz NOT NULL DEFAULT now(),
-                        PRIMARY KEY (pipeline, table_schema, table_name))""");
+        this.stallTimeout = stallTimeout;
+        onConnection("prepare the destination for table copies", c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS walbridge");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS walbridge.snapshot_table (
+                            pipeline text NOT NULL, table_schema text NOT NULL, table_name text NOT NULL,
+                            snapshot text NOT NULL, rows bigint NOT NULL, completed_at timestamptz NOT NULL DEFAULT now(),
+                            PRIMARY KEY (pipeline, table_schema, table_name))""");
+            }
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T on(Connection c) throws SQLException;
+    }
+
+    /** Runs one short piece of work on its own watched connection. */
+    private <T> T onConnection(String doing, Work<T> work) {
+        try (Connection c = connect(); StallWatch watch = StallWatch.of(target, c, stallTimeout)) {
+            watch.begin();
+            return work.on(c);
         } catch (SQLException e) {
-            throw SinkErrors.translate(e, "prepare the destination for table copies");
+            throw SinkErrors.translate(e, doing);
         }
     }
 
     @Override
     public Map<TableId, TxidSnapshot> completedTables() {
-        Map<TableId, TxidSnapshot> out = new HashMap<>();
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT table_schema, table_name, snapshot FROM walbridge.snapshot_table WHERE pipeline = ?")) {
-            ps.setString(1, pipeline);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(new TableId(rs.getString(1), rs.getString(2)), TxidSnapshot.parse(rs.getString(3)));
+        return onConnection("read which tables were copied", c -> {
+            Map<TableId, TxidSnapshot> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT table_schema, table_name, snapshot FROM walbridge.snapshot_table WHERE pipeline = ?")) {
+                ps.setString(1, pipeline);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(new TableId(rs.getString(1), rs.getString(2)), TxidSnapshot.parse(rs.getString(3)));
+                    }
                 }
             }
             return out;
-        } catch (SQLException e) {
-            throw SinkErrors.translate(e, "read which tables were copied");
-        }
+        });
     }
 
     @Override
     public CopyFormat prepareTable(TableDefinition table) {
-        try (Connection c = connect()) {
+        return onConnection("prepare " + table.id() + " for its copy", c -> {
             DestinationCatalog catalog = new DestinationCatalog(c);
             List<DestinationColumn> existing = catalog.columns(table.id());
             if (existing.isEmpty()) {
@@ -80,9 +103,7 @@ public final class PostgresSnapshotTarget implements SnapshotTarget {
             shapes.ensureExists();
             shapes.save(table.id(), table.layout());
             return sameTypes(table, existing) && table.types().isEmpty() ? CopyFormat.BINARY : CopyFormat.TEXT;
-        } catch (SQLException e) {
-            throw SinkErrors.translate(e, "prepare " + table.id() + " for its copy");
-        }
+        });
     }
 
     /** Binary COPY carries type-specific layouts, so it is only safe when both sides use the same types. */
@@ -93,50 +114,69 @@ public final class PostgresSnapshotTarget implements SnapshotTarget {
 
     @Override
     public ChunkWriter openChunk(TableDefinition table, CopyFormat format) {
+        Connection c = null;
+        StallWatch watch = null;
         try {
-            Connection c = connect();
+            c = connect();
+            watch = StallWatch.of(target, c, stallTimeout);
+            watch.begin();
             c.setAutoCommit(false);
             String columns = table.columns().stream().map(col -> Sql.ident(col.name())).collect(Collectors.joining(", "));
             CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table.id().quoted() + " (" + columns
                     + ") FROM STDIN" + (format == CopyFormat.BINARY ? " (FORMAT binary)" : ""));
-            return new PostgresChunkWriter(c, in, BUFFER);
+            watch.end();
+            return new PostgresChunkWriter(c, in, BUFFER, watch, "copy rows into " + table.id());
         } catch (SQLException e) {
+            if (watch != null) {
+                watch.close();
+            }
+            closeQuietly(c);
             throw SinkErrors.translate(e, "start copying into " + table.id());
         }
     }
 
     @Override
     public void completeTable(TableId table, TxidSnapshot snapshot, long rows) {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO walbridge.snapshot_table (pipeline, table_schema, table_name, snapshot, rows)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT (pipeline, table_schema, table_name)
-                DO UPDATE SET snapshot = EXCLUDED.snapshot, rows = EXCLUDED.rows, completed_at = now()""")) {
-            ps.setString(1, pipeline);
-            ps.setString(2, table.schema());
-            ps.setString(3, table.name());
-            ps.setString(4, snapshot.toString());
-            ps.setLong(5, rows);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw SinkErrors.translate(e, "record the copy of " + table);
-        }
+        onConnection("record the copy of " + table, c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO walbridge.snapshot_table (pipeline, table_schema, table_name, snapshot, rows)
+                    VALUES (?, ?, ?, ?, ?) ON CONFLICT (pipeline, table_schema, table_name)
+                    DO UPDATE SET snapshot = EXCLUDED.snapshot, rows = EXCLUDED.rows, completed_at = now()""")) {
+                ps.setString(1, pipeline);
+                ps.setString(2, table.schema());
+                ps.setString(3, table.name());
+                ps.setString(4, snapshot.toString());
+                ps.setLong(5, rows);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     @Override
     public void forgetTable(TableId table) {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM walbridge.snapshot_table WHERE pipeline = ? AND table_schema = ? AND table_name = ?")) {
-            ps.setString(1, pipeline);
-            ps.setString(2, table.schema());
-            ps.setString(3, table.name());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw SinkErrors.translate(e, "reset the copy of " + table);
-        }
+        onConnection("reset the copy of " + table, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM walbridge.snapshot_table WHERE pipeline = ? AND table_schema = ? AND table_name = ?")) {
+                ps.setString(1, pipeline);
+                ps.setString(2, table.schema());
+                ps.setString(3, table.name());
+                return ps.executeUpdate();
+            }
+        });
     }
 
     private Connection connect() throws SQLException {
         return target.connect();
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            if (c != null) {
+                c.close();
+            }
+        } catch (SQLException e) {
+            // abandoning a connection that failed to start a copy
+        }
     }
 
     /** Buffers COPY data into large messages and commits the chunk's transaction at the end. */
@@ -144,16 +184,21 @@ public final class PostgresSnapshotTarget implements SnapshotTarget {
         private final Connection connection;
         private final CopyIn in;
         private final byte[] buffer;
+        private final StallWatch watch;
+        private final String doing;
         private int used;
 
-        PostgresChunkWriter(Connection connection, CopyIn in, int size) {
+        PostgresChunkWriter(Connection connection, CopyIn in, int size, StallWatch watch, String doing) {
             this.connection = connection;
             this.in = in;
             this.buffer = new byte[size];
+            this.watch = watch;
+            this.doing = doing;
         }
 
         @Override
-        public void write(byte[] data, int length) throws IOException {
+        public void write(byte[] data, int length) {
+            watch.begin(); // a write blocks when the destination stops reading
             try {
                 if (used + length > buffer.length) {
                     flush();
@@ -165,7 +210,10 @@ public final class PostgresSnapshotTarget implements SnapshotTarget {
                     used += length;
                 }
             } catch (SQLException e) {
-                throw new IOException(e.getMessage(), e);
+                // a lost connection is retriable: thrown as the sink's failure, not as the copy's I/O error
+                throw SinkErrors.translate(e, doing);
+            } finally {
+                watch.end();
             }
         }
 
@@ -177,19 +225,23 @@ public final class PostgresSnapshotTarget implements SnapshotTarget {
         }
 
         @Override
-        public long commit() throws IOException {
+        public long commit() {
+            watch.begin();
             try {
                 flush();
                 long rows = in.endCopy();
                 connection.commit();
                 return rows;
             } catch (SQLException e) {
-                throw new IOException(e.getMessage(), e);
+                throw SinkErrors.translate(e, doing);
+            } finally {
+                watch.end();
             }
         }
 
         @Override
         public void close() {
+            watch.close();
             try {
                 if (in.isActive()) {
                     in.cancelCopy();

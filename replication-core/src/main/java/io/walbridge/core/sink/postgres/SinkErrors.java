@@ -1,6 +1,7 @@
 package io.walbridge.core.sink.postgres;
 
 import io.walbridge.core.sink.SinkFailure;
+import io.walbridge.core.source.SourceErrors;
 
 import java.sql.SQLException;
 
@@ -11,11 +12,17 @@ final class SinkErrors {
     }
 
     static SinkFailure translate(SQLException e, String doing) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String msg = firstLine(e.getMessage());
+        // a batch failure's own message repeats the whole statement with its values: row data has no place in
+        // logs and messages, and the server's reason is in the next exception
+        SQLException reason = e instanceof java.sql.BatchUpdateException && e.getNextException() != null
+                ? e.getNextException() : e;
+        String state = reason.getSQLState() == null ? "" : reason.getSQLState();
+        String msg = firstLine(reason.getMessage());
         if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
-            return new SinkFailure("lost the connection to the destination while trying to " + doing + " (" + msg + ")",
-                    "WalBridge retries; check that the destination is up and reachable", true, e);
+            return new SinkFailure("cannot reach the destination to " + doing + " (" + SourceErrors.reason(reason) + ")",
+                    "check that the destination is up and reachable from here ('walbridge check --source"
+                            + " DESTINATION_URL' tells why not); a pipeline that was already running retries by itself",
+                    true, e);
         }
         if (state.equals("40001") || state.equals("40P01") || state.equals("55P03") || state.equals("53100")
                 || state.equals("53200") || state.equals("53300")) {
