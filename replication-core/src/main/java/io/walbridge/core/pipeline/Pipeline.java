@@ -13,7 +13,9 @@ import io.walbridge.core.snapshot.SnapshotProgress;
 import io.walbridge.core.snapshot.SnapshotTarget;
 import io.walbridge.core.source.ReplicationSlots;
 import io.walbridge.core.source.SourceCatalog;
+import io.walbridge.core.source.SourceErrors;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -149,7 +151,7 @@ public final class Pipeline {
                 } catch (ReplicationFailure e) {
                     // a first start that cannot reach a server is a wrong address or a server that is down: the
                     // user is there to fix it, so say so instead of retrying in silence
-                    if (!e.retriable() || !reachedBoth) {
+                    if (!e.retriable() || (!reachedBoth && couldNotConnect(e))) {
                         throw e;
                     }
                     backoff = retryAfter(e, backoff);
@@ -172,6 +174,14 @@ public final class Pipeline {
             session = null;
             finished.countDown();
         }
+    }
+
+    /**
+     * A connection that could not be made or was cut, as opposed to a server that answered "not now" (a lock,
+     * a full disk, BigQuery's "unavailable, retry"): only the first says the address or server is wrong.
+     */
+    private static boolean couldNotConnect(ReplicationFailure e) {
+        return e.getCause() instanceof SQLException sql && SourceErrors.connectionLost(sql);
     }
 
     /** One connection's worth: checks, the slot if missing, table copies, then streaming until stopped. */
