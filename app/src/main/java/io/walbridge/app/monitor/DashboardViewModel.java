@@ -107,7 +107,7 @@ public final class DashboardViewModel {
                     + FigureText.bytesPerSecond(sample.bytesApplied()) + " applied");
         }
         slotFigures(shown.lastPoll(), sample);
-        Optional<ApplyLatency.Percentiles> recent = m.latency().since(now.minusSeconds(60));
+        Optional<ApplyLatency.Percentiles> recent = m.latency().within(java.time.Duration.ofMinutes(1));
         latency.set(recent.map(l -> "p50 " + FigureText.millis(l.p50().toMillis()) + " · p99 "
                 + FigureText.millis(l.p99().toMillis()) + " (" + FigureText.count(l.samples()) + " transactions, last minute)")
                 .orElse("no transaction applied in the last minute"));

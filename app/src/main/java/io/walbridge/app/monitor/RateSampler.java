@@ -18,6 +18,7 @@ final class RateSampler {
     private long changesApplied;
     private long bytesRead;
     private long bytesApplied;
+    private long latencies;
     private Instant last;
     private PipelineMetrics source;
 
@@ -33,11 +34,15 @@ final class RateSampler {
             changesApplied = m.changesApplied();
             bytesRead = m.bytesRead();
             bytesApplied = m.bytesApplied();
+            latencies = m.latency().recorded();
             last = now;
             return new PipelineSample(now, 0, 0, 0, 0, behind(m, slot, now), -1, -1);
         }
         double seconds = Math.max(0.001, Duration.between(last, now).toMillis() / 1000.0);
-        Optional<ApplyLatency.Percentiles> latency = m.latency().since(last);
+        // by count, not by time: the engine's clock and the monitor's need not agree
+        long recorded = m.latency().recorded();
+        Optional<ApplyLatency.Percentiles> latency = m.latency().after(latencies);
+        latencies = recorded;
         PipelineSample s = new PipelineSample(now,
                 rate(m.changesRead() - changesRead, seconds), rate(m.changesApplied() - changesApplied, seconds),
                 rate(m.bytesRead() - bytesRead, seconds), rate(m.bytesApplied() - bytesApplied, seconds),

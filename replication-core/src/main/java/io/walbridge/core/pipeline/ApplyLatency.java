@@ -1,5 +1,6 @@
 package io.walbridge.core.pipeline;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -19,7 +20,13 @@ public final class ApplyLatency {
 
     private final long[] appliedAtMillis = new long[CAPACITY];
     private final long[] latencyMillis = new long[CAPACITY];
+    private final Clock clock;
     private long count;
+
+    /** @param clock the clock the applier records with, for {@link #within(Duration)} */
+    ApplyLatency(Clock clock) {
+        this.clock = clock;
+    }
 
     /** One transaction that committed on the source at {@code sourceCommit} is now durable at the destination. */
     synchronized void record(long sourceCommitMillis, long appliedMillis) {
@@ -30,17 +37,35 @@ public final class ApplyLatency {
         count++;
     }
 
+    /** How many transactions were recorded so far: pass it to {@link #after(long)} later. */
+    public synchronized long recorded() {
+        return count;
+    }
+
+    /** Percentiles over the transactions recorded after the first {@code recordedBefore}; empty when none were. */
+    public Optional<Percentiles> after(long recordedBefore) {
+        return percentiles(recordedBefore, Long.MIN_VALUE);
+    }
+
+    /** Percentiles over the transactions applied within the last {@code window}; empty when there were none. */
+    public Optional<Percentiles> within(Duration window) {
+        return percentiles(0, clock.millis() - window.toMillis());
+    }
+
     /** Percentiles over transactions applied since {@code since}; empty when there were none. */
     public Optional<Percentiles> since(Instant since) {
+        return percentiles(0, since.toEpochMilli());
+    }
+
+    private Optional<Percentiles> percentiles(long fromIndex, long fromMillis) {
         long[] window;
         synchronized (this) {
-            int n = (int) Math.min(count, CAPACITY);
-            window = new long[n];
+            int n = (int) Math.min(count - Math.max(0, fromIndex), CAPACITY);
+            window = new long[Math.max(0, n)];
             int taken = 0;
-            long from = since.toEpochMilli();
             for (int k = 0; k < n; k++) {
                 int i = (int) ((count - 1 - k) % CAPACITY);
-                if (appliedAtMillis[i] < from) {
+                if (appliedAtMillis[i] < fromMillis) {
                     break; // the ring is in applied order: everything older follows
                 }
                 window[taken++] = latencyMillis[i];

@@ -22,7 +22,7 @@ public final class PipelineMetrics {
     private final AtomicLong changesApplied = new AtomicLong();
     private final AtomicLong bytesApplied = new AtomicLong();
     private final ConcurrentHashMap<TableId, TableCounters> tables = new ConcurrentHashMap<>();
-    private final ApplyLatency latency = new ApplyLatency();
+    private final ApplyLatency latency = new ApplyLatency(java.time.Clock.systemUTC());
     private final AtomicLong transactionsApplied = new AtomicLong();
     private final AtomicLong receivedLsn = new AtomicLong();
     private final AtomicLong appliedLsn = new AtomicLong();
