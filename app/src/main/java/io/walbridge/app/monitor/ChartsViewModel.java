@@ -55,7 +55,7 @@ public final class ChartsViewModel {
     }
 
     public boolean live() {
-        return range.get() == ChartRange.LIVE_15_MIN && hoursBack.get() <= 0;
+        return range.get().live() && hoursBack.get() <= 0;
     }
 
     /** Shows another pipeline's charts (null: none). */
@@ -100,8 +100,9 @@ public final class ChartsViewModel {
         Instant end = model.clock().instant().minusSeconds(Math.round(hoursBack.get() * 3600));
         bounds(end);
         if (live()) {
-            shown.liveSamples().forEach(this::addSample);
-            shown.liveSlotPoints().forEach(this::addSlotPoint);
+            long from = lowerBound.get() == 0 ? 0 : (long) lowerBound.get() - 1;
+            shown.liveSamples().stream().filter(s -> s.time().getEpochSecond() >= from).forEach(this::addSample);
+            shown.liveSlotPoints().stream().filter(h -> h.time().getEpochSecond() >= from).forEach(this::addSlotPoint);
             limitLine(shown.lastPoll());
             note.set("live: one point per second");
             return;

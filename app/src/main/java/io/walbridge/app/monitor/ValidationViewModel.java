@@ -131,9 +131,10 @@ public final class ValidationViewModel {
         if (d.targetTableMissing()) {
             return new ValidationRow(d.table().toString(), "DIFF", "the destination has no such table");
         }
-        String counts = d.sourceRows() + " rows on the source, " + d.targetRows() + " on the destination";
+        String counts = FigureText.count(d.sourceRows()) + " rows on the source, " + FigureText.count(d.targetRows())
+                + " on the destination";
         if (d.equal()) {
-            return new ValidationRow(d.table().toString(), "OK", d.sourceRows() + " rows");
+            return new ValidationRow(d.table().toString(), "OK", FigureText.count(d.sourceRows()) + " rows");
         }
         StringBuilder sb = new StringBuilder(counts);
         keys(sb, "missing on the destination", d.missing());
