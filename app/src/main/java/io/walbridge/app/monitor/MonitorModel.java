@@ -102,10 +102,23 @@ public final class MonitorModel implements AutoCloseable {
                 return w;
             }
         }
-        SourceWatch w = new SourceWatch(endpoint, stateDir, clock, connections, thresholds);
+        // a source's own thresholds, saved from the slots view, override the app's defaults
+        AlertLimitsFile limits = new AlertLimitsFile(stateDir, key);
+        SourceWatch w = new SourceWatch(endpoint, stateDir, clock, connections, limits.exists() ? limits.load() : thresholds);
         sources.add(w);
         alerts.note(clock.instant(), "watching the replication slots of " + endpoint.display());
         return w;
+    }
+
+    /** Sets and saves a source's alert thresholds; they apply from its next poll. */
+    public void thresholds(SourceWatch w, AlertThresholds t) {
+        w.thresholds(t);
+        new AlertLimitsFile(stateDir, w.key()).save(t);
+        alerts.note(clock.instant(), w.key() + ": alert thresholds set to WAL retained > "
+                + io.walbridge.core.monitor.HumanUnits.bytes(t.maxRetainedBytes()) + " or > "
+                + Math.round(t.maxShareOfKeepSize() * 100) + "% of max_slot_wal_keep_size, lag > "
+                + io.walbridge.core.monitor.HumanUnits.duration(t.maxLag()) + ", inactive > "
+                + io.walbridge.core.monitor.HumanUnits.duration(t.maxInactive()));
     }
 
     /** Starts one background poll per source that is not still busy with the previous one. */

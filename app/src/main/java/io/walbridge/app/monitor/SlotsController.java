@@ -29,6 +29,11 @@ public final class SlotsController {
     @FXML private TableView<SlotRow> slots;
     @FXML private Button dropButton;
     @FXML private Label details;
+    @FXML private TextField maxRetained;
+    @FXML private TextField maxShare;
+    @FXML private TextField maxLag;
+    @FXML private TextField maxInactive;
+    @FXML private Button limitsButton;
 
     public SlotsController(SlotsViewModel vm, MonitorModel model) {
         this.vm = vm;
@@ -43,6 +48,13 @@ public final class SlotsController {
         url.setOnAction(e -> watch());
         watchButton.disableProperty().bind(vm.url.isEmpty());
         summary.textProperty().bind(vm.summary);
+        maxRetained.textProperty().bindBidirectional(vm.maxRetained);
+        maxShare.textProperty().bindBidirectional(vm.maxSharePercent);
+        maxLag.textProperty().bindBidirectional(vm.maxLag);
+        maxInactive.textProperty().bindBidirectional(vm.maxInactive);
+        limitsButton.disableProperty().bind(vm.source.isNull());
+        details.visibleProperty().bind(details.textProperty().isNotEmpty());
+        details.managedProperty().bind(details.visibleProperty());
         ProblemText.bind(problem, vm.problem);
         slots.getColumns().setAll(List.of(
                 column("Slot", 165, r -> (r.alerts().isEmpty() ? "" : "⚠ ") + r.name()),
@@ -91,6 +103,11 @@ public final class SlotsController {
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setPrefWidth(width);
         return c;
+    }
+
+    @FXML
+    private void applyLimits() {
+        vm.applyLimits();
     }
 
     @FXML

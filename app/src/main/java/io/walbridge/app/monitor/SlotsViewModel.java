@@ -2,6 +2,7 @@ package io.walbridge.app.monitor;
 
 import io.walbridge.app.common.Problem;
 import io.walbridge.core.monitor.Alert;
+import io.walbridge.core.monitor.AlertThresholds;
 import io.walbridge.core.monitor.HumanUnits;
 import io.walbridge.core.monitor.SlotDropper;
 import io.walbridge.core.monitor.SlotStatus;
@@ -37,13 +38,21 @@ public final class SlotsViewModel {
     public final StringProperty url = new SimpleStringProperty("");
     public final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
     public final BooleanProperty dropping = new SimpleBooleanProperty();
+    public final StringProperty maxRetained = new SimpleStringProperty("");
+    public final StringProperty maxSharePercent = new SimpleStringProperty("");
+    public final StringProperty maxLag = new SimpleStringProperty("");
+    public final StringProperty maxInactive = new SimpleStringProperty("");
 
     public SlotsViewModel(MonitorModel model, ConnectionFactory connections, ZoneId zone) {
         this.model = model;
         this.connections = connections;
         this.zone = zone;
         model.ticks.addListener((o, a, b) -> refresh());
-        source.addListener((o, a, b) -> refresh());
+        source.addListener((o, a, b) -> {
+            showLimits();
+            refresh();
+        });
+        showLimits();
         if (!model.sources.isEmpty()) {
             source.set(model.sources.get(0));
         }
@@ -113,6 +122,45 @@ public final class SlotsViewModel {
             sb.append(" from ").append(s.clientAddress());
         }
         return sb.append(" · ").append(s.engine().displayName()).toString();
+    }
+
+    private void showLimits() {
+        SourceWatch w = source.get();
+        AlertThresholds t = w == null ? AlertThresholds.DEFAULTS : w.thresholds();
+        maxRetained.set(HumanUnits.bytes(t.maxRetainedBytes()));
+        maxSharePercent.set(String.valueOf(Math.round(t.maxShareOfKeepSize() * 100)));
+        maxLag.set(durationText(t.maxLag()));
+        maxInactive.set(durationText(t.maxInactive()));
+    }
+
+    /** One number and one unit, so the text parses back as it is shown. */
+    private static String durationText(java.time.Duration d) {
+        long s = d.getSeconds();
+        return s % 3600 == 0 && s > 0 ? s / 3600 + "h" : s % 60 == 0 && s > 0 ? s / 60 + "min" : s + "s";
+    }
+
+    /** Applies and saves the thresholds typed for the shown source (sizes like 10GB, durations like 5min). */
+    public void applyLimits() {
+        SourceWatch w = source.get();
+        if (w == null) {
+            return;
+        }
+        try {
+            double share = Double.parseDouble(maxSharePercent.get().trim().replace("%", "")) / 100;
+            AlertThresholds t = new AlertThresholds(HumanUnits.parseBytes(maxRetained.get()), share,
+                    HumanUnits.parseDuration(maxLag.get()), HumanUnits.parseDuration(maxInactive.get()));
+            model.thresholds(w, t);
+            problem.set(null);
+            showLimits();
+        } catch (NumberFormatException e) {
+            problem.set(new Problem("'" + maxSharePercent.get() + "' is not a percentage",
+                    "write the share of max_slot_wal_keep_size as a number, like 50"));
+        } catch (IllegalArgumentException e) {
+            problem.set(new Problem("the alert thresholds were not changed: " + e.getMessage(),
+                    "write sizes like 10GB or 512MB and durations like 30s, 5min or 2h"));
+        } catch (RuntimeException e) {
+            problem.set(Problem.of(e));
+        }
     }
 
     /** What the confirmation dialog says: the slot, the WAL it frees, and what its consumer loses. */

@@ -43,7 +43,7 @@ public final class SourceWatch implements AutoCloseable {
     private final PgEndpoint endpoint;
     private final SlotMonitor monitor;
     private final SlotHistory history;
-    private final AlertThresholds thresholds;
+    private volatile AlertThresholds thresholds;
     public final ObjectProperty<SourceSlots> slots = new SimpleObjectProperty<>();
     public final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
     private boolean busy;
@@ -77,6 +77,15 @@ public final class SourceWatch implements AutoCloseable {
     /** The day of slot history on disk; null when it could not be opened. */
     public SlotHistory history() {
         return history;
+    }
+
+    public AlertThresholds thresholds() {
+        return thresholds;
+    }
+
+    /** New thresholds apply from the next poll. */
+    void thresholds(AlertThresholds t) {
+        thresholds = t;
     }
 
     boolean busy() {

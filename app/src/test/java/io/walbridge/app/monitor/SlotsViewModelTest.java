@@ -68,6 +68,43 @@ class SlotsViewModelTest {
     }
 
     @Test
+    void thresholdsSetForASourceApplyAtOnceAndAreKeptForTheNextRun() throws Exception {
+        f = new MonitorFixture(state, AlertThresholds.DEFAULTS, "CREATE TABLE items (id int PRIMARY KEY, v text)");
+        String idle = "idle_" + f.r.slot;
+        f.r.source("SELECT pg_create_logical_replication_slot('" + idle + "', 'pgoutput')",
+                "INSERT INTO items SELECT g, repeat('x', 100) FROM generate_series(1, 200) g");
+        SlotsViewModel vm = new SlotsViewModel(f.model, ConnectionFactory.PGJDBC, ZoneOffset.UTC);
+        vm.source.set(f.model.watch(f.r.sourceServer.endpoint(f.r.sourceDb)));
+        assertThat(vm.maxRetained.get()).isEqualTo("10 GB");
+        assertThat(vm.maxSharePercent.get()).isEqualTo("50");
+        assertThat(vm.maxLag.get()).isEqualTo("5min");
+        assertThat(vm.maxInactive.get()).isEqualTo("30min");
+        f.tick();
+        assertThat(f.model.alerts().activeFor(vm.source.get().key().toString(), idle)).isEmpty();
+
+        vm.maxLag.set("five minutes");
+        vm.applyLimits();
+        assertThat(vm.problem.get().fix()).contains("5min");
+        assertThat(vm.source.get().thresholds()).isEqualTo(AlertThresholds.DEFAULTS);
+
+        vm.maxRetained.set("1kB");
+        vm.maxLag.set("2min");
+        vm.applyLimits();
+        assertThat(vm.problem.get()).isNull();
+        f.tick();
+        assertThat(f.model.alerts().activeFor(vm.source.get().key().toString(), idle))
+                .anyMatch(a -> a.kind() == io.walbridge.core.monitor.AlertKind.WAL_RETAINED);
+
+        MonitorModel nextRun = new MonitorModel(f.running, f.tasks, f.clock, state, ConnectionFactory.PGJDBC,
+                AlertThresholds.DEFAULTS, (s, t, x) -> { });
+        SourceWatch again = nextRun.watch(f.r.sourceServer.endpoint(f.r.sourceDb));
+        assertThat(again.thresholds()).isEqualTo(AlertThresholds.DEFAULTS.withMaxRetainedBytes(1024)
+                .withMaxLag(Duration.ofMinutes(2)));
+        nextRun.close();
+        f.r.source("SELECT pg_drop_replication_slot('" + idle + "')");
+    }
+
+    @Test
     void aMalformedUrlSaysWhatIsWrong() {
         f = new MonitorFixture(state, AlertThresholds.DEFAULTS, "CREATE TABLE items (id int PRIMARY KEY)");
         SlotsViewModel vm = new SlotsViewModel(f.model, ConnectionFactory.PGJDBC, ZoneOffset.UTC);
