@@ -39,6 +39,14 @@ public final class AlertCenter {
 
     /** Takes the alerts active now on one source; raises what is new, clears what is gone. */
     public void update(String source, List<Alert> now, Instant at) {
+        update(source, now, at, true);
+    }
+
+    /**
+     * @param complete false when the source's slots could not be read: then {@code now} holds only what is
+     *                 known without them (a failed pipeline), and nothing is cleared for lack of news
+     */
+    public void update(String source, List<Alert> now, Instant at, boolean complete) {
         Map<Key, Alert> current = new HashMap<>();
         for (Alert a : now) {
             current.putIfAbsent(new Key(source, a.slot(), a.kind()), a);
@@ -52,7 +60,7 @@ public final class AlertCenter {
             active.put(e.getKey(), e.getValue());
         }
         active.entrySet().removeIf(e -> {
-            if (e.getKey().source().equals(source) && !current.containsKey(e.getKey())) {
+            if (complete && e.getKey().source().equals(source) && !current.containsKey(e.getKey())) {
                 String text = "cleared: " + describe(e.getKey().kind()) + " of slot '" + e.getKey().slot() + "'";
                 add(new EventLine(at, null, source + ": " + text, ""));
                 notifier.show(null, "WalBridge: slot " + e.getKey().slot() + " is fine again", text);

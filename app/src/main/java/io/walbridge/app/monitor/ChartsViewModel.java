@@ -71,20 +71,26 @@ public final class ChartsViewModel {
         }
         bounds(model.clock().instant());
         PipelineSample s = shown.latest();
+        Batch b = new Batch();
         if (s != null && (changesRead.isEmpty() || lastX(changesRead) < s.time().getEpochSecond())) {
-            addSample(s);
+            b.addSample(s);
         }
         List<HistoryPoint> slot = shown.liveSlotPoints();
         HistoryPoint h = slot.isEmpty() ? null : slot.get(slot.size() - 1);
         if (h != null && (retained.isEmpty() || lastX(retained) < h.time().getEpochSecond())) {
-            addSlotPoint(h);
+            b.addSlotPoint(h);
         }
+        b.append();
         limitLine(shown.lastPoll());
         double low = lowerBound.get();
         for (ObservableList<XYChart.Data<Number, Number>> series : all()) {
             // drop what scrolled out, keeping one point left of the edge so the line enters the chart
-            while (series.size() > 1 && series.get(1).getXValue().doubleValue() < low) {
-                series.remove(0);
+            int out = 0;
+            while (out + 1 < series.size() && series.get(out + 1).getXValue().doubleValue() < low) {
+                out++;
+            }
+            if (out > 0) {
+                series.remove(0, out); // one change for the chart, not one per point
             }
         }
     }
@@ -101,8 +107,10 @@ public final class ChartsViewModel {
         bounds(end);
         if (live()) {
             long from = lowerBound.get() == 0 ? 0 : (long) lowerBound.get() - 1;
-            shown.liveSamples().stream().filter(s -> s.time().getEpochSecond() >= from).forEach(this::addSample);
-            shown.liveSlotPoints().stream().filter(h -> h.time().getEpochSecond() >= from).forEach(this::addSlotPoint);
+            Batch b = new Batch();
+            shown.liveSamples().stream().filter(s -> s.time().getEpochSecond() >= from).forEach(b::addSample);
+            shown.liveSlotPoints().stream().filter(h -> h.time().getEpochSecond() >= from).forEach(b::addSlotPoint);
+            b.apply();
             limitLine(shown.lastPoll());
             note.set("live: one point per second");
             return;
@@ -117,8 +125,10 @@ public final class ChartsViewModel {
             if (generation != loadGeneration) {
                 return; // the user moved on while this was read
             }
-            loaded.samples().forEach(this::addSample);
-            loaded.slot().forEach(this::addSlotPoint);
+            Batch b = new Batch();
+            loaded.samples().forEach(b::addSample);
+            loaded.slot().forEach(b::addSlotPoint);
+            b.apply();
             limitLine(p.lastPoll());
             long bucket = Math.max(1, (range.get().span().getSeconds() + MAX_POINTS - 1) / MAX_POINTS);
             note.set(bucket <= 1 ? "from the history on disk, one point per second"
@@ -135,26 +145,60 @@ public final class ChartsViewModel {
         lowerBound.set(end.minus(range.get().span()).getEpochSecond());
     }
 
-    private void addSample(PipelineSample s) {
-        long x = s.time().getEpochSecond();
-        changesRead.add(new XYChart.Data<>(x, s.changesRead()));
-        changesApplied.add(new XYChart.Data<>(x, s.changesApplied()));
-        bytesRead.add(new XYChart.Data<>(x, s.bytesRead()));
-        bytesApplied.add(new XYChart.Data<>(x, s.bytesApplied()));
-        if (s.secondsBehind() >= 0) {
-            secondsBehind.add(new XYChart.Data<>(x, s.secondsBehind()));
-        }
-        if (s.p50Millis() >= 0) {
-            p50.add(new XYChart.Data<>(x, s.p50Millis()));
-            p99.add(new XYChart.Data<>(x, s.p99Millis()));
-        }
-    }
+    /**
+     * New points gathered first and handed to each series in one change: a chart re-lays itself out per list
+     * change, so 900 single adds would cost 900 layouts.
+     */
+    private final class Batch {
+        private final List<List<XYChart.Data<Number, Number>>> lists = new java.util.ArrayList<>();
 
-    private void addSlotPoint(HistoryPoint h) {
-        long x = h.time().getEpochSecond();
-        retained.add(new XYChart.Data<>(x, h.retainedBytes()));
-        if (h.lagBytes() >= 0) {
-            lagBytes.add(new XYChart.Data<>(x, h.lagBytes()));
+        Batch() {
+            for (int i = 0; i < all().size(); i++) {
+                lists.add(new java.util.ArrayList<>());
+            }
+        }
+
+        void addSample(PipelineSample s) {
+            long x = s.time().getEpochSecond();
+            lists.get(0).add(new XYChart.Data<>(x, s.changesRead()));
+            lists.get(1).add(new XYChart.Data<>(x, s.changesApplied()));
+            lists.get(2).add(new XYChart.Data<>(x, s.bytesRead()));
+            lists.get(3).add(new XYChart.Data<>(x, s.bytesApplied()));
+            if (s.secondsBehind() >= 0) {
+                lists.get(7).add(new XYChart.Data<>(x, s.secondsBehind()));
+            }
+            if (s.p50Millis() >= 0) {
+                lists.get(8).add(new XYChart.Data<>(x, s.p50Millis()));
+                lists.get(9).add(new XYChart.Data<>(x, s.p99Millis()));
+            }
+        }
+
+        void addSlotPoint(HistoryPoint h) {
+            long x = h.time().getEpochSecond();
+            lists.get(4).add(new XYChart.Data<>(x, h.retainedBytes()));
+            if (h.lagBytes() >= 0) {
+                lists.get(6).add(new XYChart.Data<>(x, h.lagBytes()));
+            }
+        }
+
+        /** Replaces each series' points. */
+        void apply() {
+            List<ObservableList<XYChart.Data<Number, Number>>> series = all();
+            for (int i = 0; i < series.size(); i++) {
+                if (i != 5) { // the limit line is drawn by limitLine
+                    series.get(i).setAll(lists.get(i));
+                }
+            }
+        }
+
+        /** Appends to each series. */
+        void append() {
+            List<ObservableList<XYChart.Data<Number, Number>>> series = all();
+            for (int i = 0; i < series.size(); i++) {
+                if (!lists.get(i).isEmpty()) {
+                    series.get(i).addAll(lists.get(i));
+                }
+            }
         }
     }
 

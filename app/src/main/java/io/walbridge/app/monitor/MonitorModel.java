@@ -158,9 +158,7 @@ public final class MonitorModel implements AutoCloseable {
             }
         }
         // while the slots cannot be read, their alerts are unknown rather than cleared
-        if (poll.slots() != null || !active.isEmpty()) {
-            alerts.update(w.key().toString(), active, poll.at());
-        }
+        alerts.update(w.key().toString(), active, poll.at(), poll.slots() != null);
         for (PipelineMonitor r : readers) {
             String change = r.refresh(alerts.activeFor(w.key().toString(), r.slotName()));
             if (change != null) {

@@ -26,6 +26,7 @@ public final class SlotsController {
     @FXML private Button watchButton;
     @FXML private Label summary;
     @FXML private Label problem;
+    @FXML private Label sourceProblem;
     @FXML private TableView<SlotRow> slots;
     @FXML private Button dropButton;
     @FXML private Label details;
@@ -56,6 +57,7 @@ public final class SlotsController {
         details.visibleProperty().bind(details.textProperty().isNotEmpty());
         details.managedProperty().bind(details.visibleProperty());
         ProblemText.bind(problem, vm.problem);
+        ProblemText.bind(sourceProblem, vm.sourceProblem);
         slots.getColumns().setAll(List.of(
                 column("Slot", 165, r -> (r.alerts().isEmpty() ? "" : "⚠ ") + r.name()),
                 column("Plugin", 70, SlotRow::plugin),

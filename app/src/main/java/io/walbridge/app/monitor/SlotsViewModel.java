@@ -36,7 +36,10 @@ public final class SlotsViewModel {
     public final ObservableList<SlotRow> rows = FXCollections.observableArrayList();
     public final StringProperty summary = new SimpleStringProperty("");
     public final StringProperty url = new SimpleStringProperty("");
+    /** What went wrong with the user's last action (watch, drop, thresholds); stays until the next one. */
     public final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
+    /** Why the shown source cannot be read right now; cleared by the next good poll. */
+    public final ObjectProperty<Problem> sourceProblem = new SimpleObjectProperty<>();
     public final BooleanProperty dropping = new SimpleBooleanProperty();
     public final StringProperty maxRetained = new SimpleStringProperty("");
     public final StringProperty maxSharePercent = new SimpleStringProperty("");
@@ -74,15 +77,12 @@ public final class SlotsViewModel {
         SourceWatch w = source.get();
         if (w == null) {
             rows.clear();
+            sourceProblem.set(null);
             summary.set("no source watched yet: start a pipeline, or enter a source URL and press Watch");
             return;
         }
         SourceSlots poll = w.slots.get();
-        if (w.problem.get() != null) {
-            problem.set(w.problem.get());
-        } else if (!dropping.get()) {
-            problem.set(null);
-        }
+        sourceProblem.set(w.problem.get());
         if (poll == null) {
             rows.clear();
             summary.set(w.endpoint().display() + ": waiting for the first poll");
