@@ -63,6 +63,12 @@ public final class MonitorController {
         slotsTab.setContent(Views.load(SlotsController.class, "slots.fxml", new SlotsController(slotsVm, model)));
         events.setItems(model.alerts().events());
         events.setCellFactory(list -> new ListCell<>() {
+            {
+                // wrap long fixes within the list's width instead of scrolling sideways
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(EventLine item, boolean empty) {
                 super.updateItem(item, empty);

@@ -107,7 +107,8 @@ public final class SlotsViewModel {
                 s.retainedBytes() == null ? 0 : s.retainedBytes(),
                 s.lagBytes() == null ? "–" : HumanUnits.bytes(s.lagBytes()),
                 s.walStatus() == null ? "–" : s.walStatus(), FigureText.safeWalSize(s, poll), inactive,
-                !s.active() && holds, alerts.stream().map(Alert::message).collect(Collectors.joining("\n")));
+                !s.active() && holds, alerts.stream().map(a -> a.message() + "\n    fix: " + a.fix())
+                .collect(Collectors.joining("\n")));
     }
 
     private static String consumer(SlotStatus s) {

@@ -111,12 +111,23 @@ class MonitorFlowTest {
         assertThat(list.getItems()).hasSize(1);
 
         robot.clickOn("All slots");
-        TableView<?> slots = robot.lookup(".slot-table").queryAs(TableView.class);
-        waitUntil(() -> slots.getItems().stream().map(r -> ((SlotRow) r).name()).toList().containsAll(List.of(SLOT, FORGOTTEN)));
-        SlotRow forgotten = slots.getItems().stream().map(r -> (SlotRow) r).filter(r -> r.name().equals(FORGOTTEN))
+        @SuppressWarnings("unchecked")
+        TableView<SlotRow> slots = robot.lookup(".slot-table").queryAs(TableView.class);
+        waitUntil(() -> slots.getItems().stream().map(SlotRow::name).toList().containsAll(List.of(SLOT, FORGOTTEN)));
+        SlotRow forgotten = slots.getItems().stream().filter(r -> r.name().equals(FORGOTTEN))
                 .findFirst().orElseThrow();
         assertThat(forgotten.flagged()).isTrue();
         assertThat(forgotten.consumer()).endsWith("Debezium");
+        // a threshold below what the forgotten slot holds: the alert appears in the list, the bar and the log
+        long limitMb = Math.max(1, forgotten.retainedBytes() / 2 / (1 << 20));
+        robot.clickOn("#maxRetained").push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.A)
+                .write(limitMb + "MB");
+        robot.clickOn("#limitsButton");
+        waitUntil(() -> slots.getItems().stream().anyMatch(r -> r.name().equals(FORGOTTEN)
+                && r.alerts().contains("more than the alert limit of " + limitMb + " MB")));
+        robot.interact(() -> slots.getSelectionModel().select(slots.getItems().stream()
+                .filter(r -> r.name().equals(FORGOTTEN)).findFirst().orElseThrow()));
+        assertThat(robot.lookup("#alertSummary").queryLabeled().getText()).contains("warning");
         Screenshots.save(window.scene(), "slots.png");
 
         robot.clickOn("Pipeline");
