@@ -45,6 +45,8 @@ class DashboardViewModelTest {
         f.tickUntil("every change is applied", () -> f.pipeline().metrics().changesApplied() == 360);
         f.tickUntil("the chart shows changes applied", () -> vm.charts.changesApplied.stream()
                 .anyMatch(d -> d.getYValue().longValue() > 0));
+        f.tickUntil("the table figures show every change", () -> vm.tables.size() == 1
+                && vm.tables.get(0).inserts() + vm.tables.get(0).updates() + vm.tables.get(0).deletes() == 360);
 
         assertThat(vm.name.get()).isEqualTo(f.saved.name());
         assertThat(vm.state.get()).isEqualTo("streaming");

@@ -32,7 +32,7 @@ class MonitorModelTest {
     }
 
     @Test
-    void aStoppedConsumerMakesRetentionAndLagGrowAndRaisesEachAlertOnce() throws Exception {
+    void aStoppedConsumerMakesRetentionAndLagGrowAndRaisesEachAlertWithoutRepeatingIt() throws Exception {
         f = new MonitorFixture(state, THRESHOLDS, "CREATE TABLE items (id int PRIMARY KEY, v text)");
         f.start();
         f.tickUntil("streaming", () -> f.pipeline().metrics().state() == PipelineState.STREAMING);
@@ -52,9 +52,11 @@ class MonitorModelTest {
         f.r.source("INSERT INTO items SELECT g, repeat('x', 1000) FROM generate_series(1001, 4000) g");
         f.tickUntil("inactive, retained and lag alerts are active", () -> kinds().containsAll(
                 List.of(AlertKind.WAL_RETAINED, AlertKind.INACTIVE, AlertKind.LAG)));
+        int notified = f.notifications.size();
         for (int i = 0; i < 5; i++) {
             f.tick(); // alerts that stay active must not notify again
         }
+        assertThat(f.notifications).hasSize(notified);
 
         HistoryPoint now = last(m.liveSlotPoints());
         assertThat(now.active()).isFalse();
@@ -63,11 +65,11 @@ class MonitorModelTest {
         PipelineSample sample = m.latest();
         assertThat(sample.secondsBehind()).isGreaterThan(5);
         assertThat(m.health.get()).isEqualTo(Health.STOPPED);
-        for (AlertKind k : List.of(AlertKind.WAL_RETAINED, AlertKind.INACTIVE, AlertKind.LAG)) {
-            assertThat(f.notifications).filteredOn(n -> n.severity() != null && n.text().contains(m.slotName()))
-                    .as("notifications for %s", k).isNotEmpty();
-        }
-        assertThat(f.notifications.stream().filter(n -> n.severity() != null).count()).isEqualTo(3);
+        // the step clock runs ahead of the pipeline while it starts, so alerts may also have come and gone before
+        assertThat(f.notifications).filteredOn(n -> n.severity() != null).extracting(MonitorFixture.Shown::text)
+                .anyMatch(t -> t.contains(m.slotName()) && t.contains("holds") && t.contains("more than the alert limit"))
+                .anyMatch(t -> t.contains(m.slotName()) && t.contains("has had no consumer"))
+                .anyMatch(t -> t.contains(m.slotName()) && t.contains(" behind"));
         assertThat(f.model.alerts().events()).extracting(EventLine::text)
                 .anyMatch(t -> t.contains("holds") && t.contains(m.slotName()))
                 .anyMatch(t -> t.contains("pipeline " + m.name() + " is stopped"));
