@@ -28,11 +28,11 @@ public final class RunningPipelines implements PipelineEngine {
     private final ObservableList<RunningPipeline> all = FXCollections.observableArrayList();
     // the same entries for background threads, which must not iterate a list the UI thread changes
     private final List<RunningPipeline> mirror = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> starting = new java.util.HashSet<>();
 
     public RunningPipelines(PipelineEngine engine, TaskRunner tasks) {
         this.engine = engine;
         this.tasks = tasks;
-        all.addListener((javafx.collections.ListChangeListener<RunningPipeline>) c -> mirror.retainAll(all));
     }
 
     public ObservableList<RunningPipeline> all() {
@@ -46,19 +46,38 @@ public final class RunningPipelines implements PipelineEngine {
     /** Starts a pipeline (off the UI thread: it connects) and lists it; one that ended under the same name is replaced. */
     @Override
     public Pipeline start(SavedPipeline saved, Secret sourcePassword, Secret destinationPassword) {
-        Optional<RunningPipeline> same = synchronizedCopy().stream().filter(r -> r.name().equals(saved.name())).findFirst();
-        if (same.isPresent() && !same.get().pipeline().metrics().state().isFinal()) {
-            throw new io.walbridge.core.UserFacingException("pipeline '" + saved.name() + "' is already running",
-                    "select it in the monitor's pipeline list; stop it there first to start it again");
+        reserve(saved.name());
+        Pipeline p;
+        RunningPipeline entry;
+        try {
+            p = engine.start(saved, sourcePassword, destinationPassword);
+            entry = new RunningPipeline(saved, sourcePassword, destinationPassword, p);
+            mirror.removeIf(r -> r.name().equals(saved.name()));
+            mirror.add(entry);
+        } finally {
+            release(saved.name());
         }
-        Pipeline p = engine.start(saved, sourcePassword, destinationPassword);
-        RunningPipeline entry = new RunningPipeline(saved, sourcePassword, destinationPassword, p);
-        mirror.add(entry);
         tasks.onUi(() -> {
-            all.add(entry);
+            if (!all.contains(entry)) {
+                all.add(entry);
+            }
             all.removeIf(r -> r != entry && r.name().equals(saved.name()));
         });
         return p;
+    }
+
+    /** Claims a name for a start in progress, so two starts of one pipeline cannot both go ahead. */
+    private synchronized void reserve(String name) {
+        boolean running = mirror.stream().anyMatch(r -> r.name().equals(name) && !r.pipeline().metrics().state().isFinal());
+        if (running || starting.contains(name)) {
+            throw new io.walbridge.core.UserFacingException("pipeline '" + name + "' is already running",
+                    "select it in the monitor's pipeline list; stop it there first to start it again");
+        }
+        starting.add(name);
+    }
+
+    private synchronized void release(String name) {
+        starting.remove(name);
     }
 
     /**
@@ -84,6 +103,7 @@ public final class RunningPipelines implements PipelineEngine {
     public void forget(RunningPipeline r) {
         if (r.pipeline().metrics().state().isFinal()) {
             all.remove(r);
+            mirror.remove(r);
         }
     }
 
