@@ -1,76 +1,102 @@
 package io.walbridge.app;
 
+import io.walbridge.app.common.RunningPipelines;
 import io.walbridge.app.common.Services;
 import io.walbridge.app.common.Views;
+import io.walbridge.app.monitor.DesktopNotifier;
+import io.walbridge.app.monitor.MonitorController;
+import io.walbridge.app.monitor.MonitorModel;
 import io.walbridge.app.start.StartController;
 import io.walbridge.app.start.StartViewModel;
-import io.walbridge.app.status.StatusController;
-import io.walbridge.app.status.StatusViewModel;
 import io.walbridge.app.wizard.PipelineDraft;
 import io.walbridge.app.wizard.WizardController;
 import io.walbridge.app.wizard.WizardViewModel;
+import io.walbridge.core.monitor.AlertThresholds;
 import io.walbridge.core.pipeline.Pipeline;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.Objects;
 
-/** The one window: start screen, wizard and status view take turns as its content. */
+/**
+ * The one window: start screen, wizard and monitor take turns as its content. It owns the running pipelines
+ * and the monitor, which keep running (and alerting) whichever screen is shown, and stops them all on close.
+ */
 public final class AppWindow {
 
     private final Stage stage;
     private final Services services;
     private final Path configFolder;
     private final Scene scene;
-    private Pipeline running;
+    private final RunningPipelines running;
+    private final MonitorModel monitor;
+    private final Timeline ticker;
+    private MonitorController monitorController;
+    private Parent monitorView;
 
     public AppWindow(Stage stage, Services services, Path configFolder) {
         this.stage = stage;
-        this.services = services;
+        // every start goes through the one owner of running pipelines, whatever engine the caller gave
+        this.running = services.engine() instanceof RunningPipelines r ? r : new RunningPipelines(services.engine(), services.tasks());
+        this.services = new Services(services.tasks(), services.connections(), services.pipelines(), services.secrets(), running);
         this.configFolder = configFolder;
-        this.scene = new Scene(new javafx.scene.layout.Pane(), 1100, 760);
+        this.scene = new Scene(new javafx.scene.layout.Pane(), 1280, 900);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("walbridge.css")).toExternalForm());
         stage.setTitle("WalBridge");
         stage.setScene(scene);
+        this.monitor = new MonitorModel(running, services.tasks(), Clock.systemDefaultZone(), configFolder.resolve("monitor"),
+                services.connections(), AlertThresholds.DEFAULTS, new DesktopNotifier(stage));
+        // one tick a second drives every poll and every chart; the polls themselves run in the background
+        this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> monitor.tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
     }
 
     public Scene scene() {
         return scene;
     }
 
+    public MonitorModel monitor() {
+        return monitor;
+    }
+
     public void showStart() {
         show(Views.load(StartController.class, "start.fxml",
-                new StartController(new StartViewModel(services), this::showWizard, configFolder)));
+                new StartController(new StartViewModel(services), this::showWizard, this::showMonitor, configFolder)));
     }
 
     public void showWizard(PipelineDraft draft) {
         WizardViewModel vm = new WizardViewModel(draft, services);
-        show(Views.load(WizardController.class, "wizard.fxml", new WizardController(vm, this::showStart, this::showStatus)));
+        show(Views.load(WizardController.class, "wizard.fxml",
+                new WizardController(vm, this::showStart, (Pipeline p) -> showMonitor(p.config().name()))));
     }
 
-    public void showStatus(Pipeline pipeline) {
-        running = pipeline;
-        show(Views.load(StatusController.class, "status.fxml",
-                new StatusController(new StatusViewModel(pipeline), this::showStart)));
+    /** The monitor, with the named pipeline selected (null: the first one). */
+    public void showMonitor(String select) {
+        // one monitor view for the window's life: its charts and selection survive a visit to the start screen
+        if (monitorView == null) {
+            monitorController = new MonitorController(monitor, services.connections(), this::showStart, select);
+            monitorView = Views.load(MonitorController.class, "monitor.fxml", monitorController);
+        } else {
+            monitorController.select(select);
+        }
+        show(monitorView);
     }
 
     private void show(Parent root) {
         scene.setRoot(root);
     }
 
-    /** Stops a running pipeline cleanly when the window closes: its threads would otherwise keep the JVM alive. */
+    /** Stops every running pipeline cleanly when the window closes: their threads would otherwise keep the JVM alive. */
     public void shutdown() {
-        Pipeline p = running;
-        if (p != null) {
-            p.stop();
-            try {
-                p.awaitTermination(Duration.ofSeconds(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ticker.stop();
+        running.stopAll(java.time.Duration.ofSeconds(30));
+        monitor.close();
     }
 }

@@ -20,17 +20,21 @@ public final class StartController {
 
     private final StartViewModel vm;
     private final Consumer<PipelineDraft> openWizard;
+    private final Consumer<String> openMonitor;
     private final Path configFolder;
     @FXML private Label title;
     @FXML private Button newButton;
     @FXML private ListView<SavedPipeline> pipelines;
     @FXML private Button openButton;
+    @FXML private Button startButton;
     @FXML private Label folder;
     @FXML private Label problem;
 
-    public StartController(StartViewModel vm, Consumer<PipelineDraft> openWizard, Path configFolder) {
+    public StartController(StartViewModel vm, Consumer<PipelineDraft> openWizard, Consumer<String> openMonitor,
+                           Path configFolder) {
         this.vm = vm;
         this.openWizard = openWizard;
+        this.openMonitor = openMonitor;
         this.configFolder = configFolder;
     }
 
@@ -56,6 +60,7 @@ public final class StartController {
             }
         });
         openButton.disableProperty().bind(pipelines.getSelectionModel().selectedItemProperty().isNull());
+        startButton.disableProperty().bind(pipelines.getSelectionModel().selectedItemProperty().isNull().or(vm.starting));
         folder.setText("Saved in " + configFolder.resolve("pipelines"));
         ProblemText.bind(problem, vm.problem);
         vm.refresh();
@@ -64,6 +69,19 @@ public final class StartController {
     @FXML
     private void newPipeline() {
         openWizard.accept(vm.newDraft());
+    }
+
+    @FXML
+    private void start() {
+        SavedPipeline chosen = pipelines.getSelectionModel().getSelectedItem();
+        if (chosen != null) {
+            vm.start(chosen, openMonitor);
+        }
+    }
+
+    @FXML
+    private void monitor() {
+        openMonitor.accept(null);
     }
 
     @FXML

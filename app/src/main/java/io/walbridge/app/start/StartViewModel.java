@@ -19,6 +19,7 @@ public final class StartViewModel {
     private final Services services;
     public final ObservableList<SavedPipeline> pipelines = FXCollections.observableArrayList();
     public final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
+    public final javafx.beans.property.BooleanProperty starting = new javafx.beans.property.SimpleBooleanProperty();
 
     public StartViewModel(Services services) {
         this.services = services;
@@ -46,6 +47,41 @@ public final class StartViewModel {
         return new Problem((damaged.size() == 1 ? "a saved pipeline file cannot be read: "
                 : damaged.size() + " saved pipeline files cannot be read: ") + files,
                 "fix the JSON by hand or delete the file; the pipelines listed are not affected");
+    }
+
+    /** Starts a saved pipeline with its stored passwords (in the background: it connects); {@code started} gets its name. */
+    public void start(SavedPipeline saved, java.util.function.Consumer<String> started) {
+        if (starting.get()) {
+            return;
+        }
+        problem.set(null);
+        starting.set(true);
+        services.tasks().run(() -> {
+            io.walbridge.core.config.Secret src = services.secrets().get(saved.sourceSecretKey()).orElse(io.walbridge.core.config.Secret.NONE);
+            io.walbridge.core.config.Secret dst = services.secrets().get(saved.destinationSecretKey()).orElse(io.walbridge.core.config.Secret.NONE);
+            try {
+                services.engine().start(saved, src, dst);
+            } catch (RuntimeException e) {
+                throw new ScrubbedFailure(Problem.of(e, src, dst));
+            }
+            return saved.name();
+        }, name -> {
+            starting.set(false);
+            started.accept(name);
+        }, e -> {
+            starting.set(false);
+            problem.set(e instanceof ScrubbedFailure s ? s.problem : Problem.of(e));
+        });
+    }
+
+    /** Carries a problem already cleaned of passwords out of the background work. */
+    private static final class ScrubbedFailure extends RuntimeException {
+        private final transient Problem problem;
+
+        ScrubbedFailure(Problem problem) {
+            super(problem.problem(), null, false, false);
+            this.problem = problem;
+        }
     }
 
     public PipelineDraft newDraft() {

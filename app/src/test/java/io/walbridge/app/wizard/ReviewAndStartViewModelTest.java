@@ -1,10 +1,14 @@
 package io.walbridge.app.wizard;
 
 import io.walbridge.app.common.InProcessEngine;
+import io.walbridge.app.common.RunningPipeline;
+import io.walbridge.app.common.RunningPipelines;
+import io.walbridge.app.monitor.DashboardViewModel;
+import io.walbridge.app.monitor.MonitorModel;
+import io.walbridge.app.monitor.TableFigures;
 import io.walbridge.app.common.SameThreadRunner;
 import io.walbridge.app.common.Services;
 import io.walbridge.app.start.StartViewModel;
-import io.walbridge.app.status.StatusViewModel;
 import io.walbridge.core.change.TableId;
 import io.walbridge.core.config.ConfigFolder;
 import io.walbridge.core.pipeline.Pipeline;
@@ -104,7 +108,7 @@ class ReviewAndStartViewModelTest {
     }
 
     @Test
-    void startRunsTheEngineAndTheStatusViewShowsItsProgress() throws Exception {
+    void startRunsTheEngineAndTheMonitorListsItWithItsProgress(@TempDir Path state) throws Exception {
         String src = SOURCE.freshDatabase();
         String dst = TARGET.freshDatabase();
         SOURCE.exec(src, "CREATE TABLE orders (id int PRIMARY KEY, note text)",
@@ -112,7 +116,12 @@ class ReviewAndStartViewModelTest {
         PipelineDraft d = draft(src, dst);
         d.source.password.set("");
         d.destination.password.set("");
-        WizardViewModel w = new WizardViewModel(d, TestServices.with(new SameThreadRunner(), config, new InProcessEngine()));
+        SameThreadRunner tasks = new SameThreadRunner();
+        RunningPipelines running = new RunningPipelines(new InProcessEngine(), tasks);
+        MonitorModel monitor = new MonitorModel(running, tasks, java.time.Clock.systemUTC(), state,
+                io.walbridge.core.setup.ConnectionFactory.PGJDBC, io.walbridge.core.monitor.AlertThresholds.DEFAULTS,
+                (severity, title, text) -> { });
+        WizardViewModel w = new WizardViewModel(d, TestServices.with(tasks, config, running));
         w.replication().plan().run();
         assertThat(w.replication().plan().problem.get()).isNull();
 
@@ -122,15 +131,20 @@ class ReviewAndStartViewModelTest {
         Pipeline pipeline = w.review().started.get();
         assertThat(w.review().problem.get()).isNull();
         assertThat(pipeline).isNotNull();
-        StatusViewModel status = new StatusViewModel(pipeline);
+        assertThat(running.all()).extracting(RunningPipeline::pipeline).containsExactly(pipeline);
+        DashboardViewModel status = new DashboardViewModel(monitor, java.time.ZoneOffset.UTC);
+        status.show(monitor.pipelines.get(0));
         pipeline.stopWhenCaughtUpTo(SourcePosition.current(d.source.toEndpoint()));
         assertThat(pipeline.awaitTermination(Duration.ofSeconds(60))).isTrue();
 
         status.refresh();
         assertThat(status.state.get()).isEqualTo("stopped");
-        assertThat(status.ended.get()).isTrue();
-        assertThat(status.tables).containsExactly("public.orders: copied, 300 rows");
-        assertThat(status.lastError.get()).isEmpty();
+        assertThat(status.canStop.get()).isFalse();
+        assertThat(status.tables).extracting(TableFigures::table, TableFigures::copy)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(new io.walbridge.core.change.TableId("public", "orders"),
+                        "copied, 300 rows"));
+        assertThat(status.failure.get()).isNull();
         assertThat(TARGET.rows(dst, "SELECT count(*) FROM orders")).isEqualTo(List.of(List.of("300")));
+        monitor.close();
     }
 }

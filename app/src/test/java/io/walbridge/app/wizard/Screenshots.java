@@ -11,12 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Saves a picture of a scene under target/screenshots, for the README; javafx-swing is not needed for it. */
-final class Screenshots {
+public final class Screenshots {
 
     private Screenshots() {
     }
 
-    static Path save(Scene scene, String name) throws Exception {
+    public static Path save(Scene scene, String name) throws Exception {
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();

@@ -149,6 +149,7 @@ class WizardFlowTest {
         assertThat(saved).contains("verify-full").doesNotContain(PASSWORD);
 
         robot.clickOn("#stopButton");
+        robot.clickOn("Stop pipeline"); // the confirmation: data is at stake
         waitUntil(() -> text(robot, "#state").equals("stopped"));
         assertNoNodeShows(robot, PASSWORD);
     }

@@ -1,8 +1,12 @@
 package io.walbridge.core.pipeline;
 
 import io.walbridge.core.change.Lsn;
+import io.walbridge.core.change.TableId;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,7 +18,11 @@ public final class PipelineMetrics {
     private final AtomicReference<String> failureFix = new AtomicReference<>();
     private final AtomicLong messagesRead = new AtomicLong();
     private final AtomicLong bytesRead = new AtomicLong();
+    private final AtomicLong changesRead = new AtomicLong();
     private final AtomicLong changesApplied = new AtomicLong();
+    private final AtomicLong bytesApplied = new AtomicLong();
+    private final ConcurrentHashMap<TableId, TableCounters> tables = new ConcurrentHashMap<>();
+    private final ApplyLatency latency = new ApplyLatency(java.time.Clock.systemUTC());
     private final AtomicLong transactionsApplied = new AtomicLong();
     private final AtomicLong receivedLsn = new AtomicLong();
     private final AtomicLong appliedLsn = new AtomicLong();
@@ -56,15 +64,23 @@ public final class PipelineMetrics {
         receivedLsn.accumulateAndGet(position.value(), Math::max);
     }
 
-    void applied(long changes, long transactions, Lsn durable, Instant commitTime) {
+    void changeRead() {
+        changesRead.incrementAndGet();
+    }
+
+    /** Counts what the destination now durably holds, up to {@code durable}. */
+    void applied(long changes, long transactions, long rowBytes, Lsn durable, Instant commitTime) {
         changesApplied.addAndGet(changes);
         transactionsApplied.addAndGet(transactions);
-        if (durable != null) {
-            appliedLsn.accumulateAndGet(durable.value(), Math::max);
-        }
+        bytesApplied.addAndGet(rowBytes);
+        appliedLsn.accumulateAndGet(durable.value(), Math::max);
         if (commitTime != null) {
             lastSourceCommit.set(commitTime);
         }
+    }
+
+    TableCounters table(TableId table) {
+        return tables.computeIfAbsent(table, TableCounters::new);
     }
 
     void confirmed(Lsn lsn) {
@@ -83,6 +99,27 @@ public final class PipelineMetrics {
         return bytesRead.get();
     }
 
+    /** Row changes (insert, update, delete, truncate) decoded from the source. */
+    public long changesRead() {
+        return changesRead.get();
+    }
+
+    /** Row data the destination durably holds, as decoded (new and old row values), in bytes. */
+    public long bytesApplied() {
+        return bytesApplied.get();
+    }
+
+    /** Per table, what the destination durably holds; tables in name order. */
+    public List<TableCounts> tables() {
+        return tables.values().stream().map(TableCounters::snapshot).sorted(Comparator.comparing(TableCounts::table)).toList();
+    }
+
+    /** Source commit → destination commit of recent transactions. */
+    public ApplyLatency latency() {
+        return latency;
+    }
+
+    /** Changes the destination durably holds. */
     public long changesApplied() {
         return changesApplied.get();
     }

@@ -13,6 +13,7 @@ import io.walbridge.core.change.TableId;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -122,6 +123,9 @@ final class ReplicationSession {
             int size = buf.remaining();
             Optional<SourceEvent> event = assembler.accept(decoder.decode(buf));
             metrics.read(size, reader.lastReceived());
+            if (event.isPresent() && event.get() instanceof Change c && !(c instanceof Change.SchemaChange)) {
+                metrics.changeRead();
+            }
             if (event.isPresent()) {
                 enqueue(event.get(), reader);
                 if (event.get() instanceof SourceEvent.Commit c) {
@@ -149,6 +153,7 @@ final class ReplicationSession {
 
     private void applyLoop() {
         boolean atTransactionBoundary = true;
+        AppliedTally tally = new AppliedTally(Clock.systemUTC());
         try {
             while (!stop || (!readerDone && !queue.isEmpty())) {
                 if (paused.getAsBoolean()) {
@@ -164,24 +169,22 @@ final class ReplicationSession {
                 }
                 atTransactionBoundary = batch.get(batch.size() - 1) instanceof SourceEvent.Commit;
                 List<SourceEvent> applied = filter == null ? batch : filter.filter(batch);
-                Optional<Lsn> committed = sink.apply(applied);
-                committed.ifPresent(durable::set);
-                long changes = 0;
-                long transactions = 0;
-                SourceEvent.Commit lastCommit = null;
-                for (SourceEvent e : applied) {
-                    if (e instanceof Change) {
-                        changes++;
-                    } else if (e instanceof SourceEvent.Commit c) {
-                        transactions++;
-                        lastCommit = c;
-                    }
+                Optional<Lsn> committed;
+                try {
+                    committed = sink.apply(applied);
+                } catch (RuntimeException e) {
+                    tally.failed(metrics, applied);
+                    throw e;
+                }
+                tally.add(applied);
+                if (committed.isPresent()) {
+                    durable.set(committed.get());
+                    // the sink commits all it holds at once, so everything counted so far is now durable
+                    tally.durable(metrics, committed.get());
                 }
                 if (batch.get(batch.size() - 1) instanceof SourceEvent.Commit c) {
                     processed.set(c.endLsn());
                 }
-                metrics.applied(changes, transactions, committed.orElse(null),
-                        lastCommit == null ? null : lastCommit.commitTime());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
