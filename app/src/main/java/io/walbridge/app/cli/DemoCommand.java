@@ -17,7 +17,10 @@ import io.walbridge.core.pipeline.PostgresPipeline;
 import io.walbridge.core.setup.Cancellation;
 import io.walbridge.core.source.SourcePosition;
 import io.walbridge.core.verify.Verifier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -47,6 +50,9 @@ final class DemoCommand implements Callable<Integer> {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final AtomicBoolean stopped = new AtomicBoolean();
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--rate", defaultValue = "50", paramLabel = "N",
             description = "Row changes per second the generator makes on the source (0 to 10000; default ${DEFAULT-VALUE}).")
@@ -119,7 +125,7 @@ final class DemoCommand implements Callable<Integer> {
             ChangeGenerator.Settings changes = new ChangeGenerator.Settings(rate, largeEvery, largeRows);
             return new DemoSession.Options(scale, reset, !noGenerator, changes);
         } catch (IllegalArgumentException e) {
-            throw new UserFacingException(e.getMessage(), "see walbridge demo --help");
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

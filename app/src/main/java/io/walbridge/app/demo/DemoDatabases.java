@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -137,8 +138,8 @@ public final class DemoDatabases implements AutoCloseable {
     }
 
     /** The servers' process ids (source, destination), so callers can check nothing is left running. */
-    public long[] pids() {
-        return new long[]{source.pid(), destination.pid()};
+    public List<Long> pids() {
+        return List.of(source.pid(), destination.pid());
     }
 
     /** Stops both servers and waits until their processes are gone. */

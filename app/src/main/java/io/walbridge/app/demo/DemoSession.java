@@ -7,6 +7,7 @@ import io.walbridge.core.source.PgEndpoint;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -134,7 +135,7 @@ public final class DemoSession implements AutoCloseable {
     }
 
     /** The servers' process ids (source, destination). */
-    public long[] serverPids() {
+    public List<Long> serverPids() {
         return databases.pids();
     }
 

@@ -73,11 +73,11 @@ final class ServerProcesses {
             return;
         }
         LOG.info("stopping demo server process {} left running by an earlier WalBridge", pid.getAsLong());
+        // pg_ctl is the portable way (Windows has no SIGTERM); it refuses to run as root, where the signal does
         Optional<Path> pgCtl = pgCtl(folder);
-        if (pgCtl.isPresent()) {
-            run(List.of(pgCtl.get().toString(), "-D", data.toString(), "stop", "-m", "fast", "-w", "-t", "60"));
-        }
-        if (!awaitExit(process.get(), STOP_WAIT)) {
+        boolean asked = pgCtl.isPresent()
+                && run(List.of(pgCtl.get().toString(), "-D", data.toString(), "stop", "-m", "fast", "-w", "-t", "60"));
+        if (!asked || !awaitExit(process.get(), STOP_WAIT)) {
             process.get().destroy();
         }
         if (!awaitExit(process.get(), STOP_WAIT)) {
@@ -151,15 +151,19 @@ final class ServerProcesses {
         }
     }
 
-    private static void run(List<String> command) throws IOException {
+    /** Runs a command to its end; true when it succeeded. */
+    private static boolean run(List<String> command) throws IOException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             if (!p.waitFor(90, TimeUnit.SECONDS)) {
                 p.destroy();
+                return false;
             }
+            return p.exitValue() == 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }
