@@ -133,10 +133,14 @@ public final class ChangeGenerator implements AutoCloseable {
             // the machine stalled (or slept): carry on at the rate rather than catch up in one burst
             doneSinceBase = due - perSecond;
         }
-        while (doneSinceBase < due && !stopped) {
+        // a transaction may find nothing to change (no cancelled order left to delete): it does not count, but a
+        // run of them ends the step, so a shop with nothing left to change cannot keep the thread spinning
+        int idle = 0;
+        while (doneSinceBase < due && idle < 50 && !stopped) {
             int n = counted(shop.next());
             made += n;
-            doneSinceBase += Math.max(1, n);
+            doneSinceBase += n;
+            idle = n == 0 ? idle + 1 : 0;
         }
         return made;
     }
