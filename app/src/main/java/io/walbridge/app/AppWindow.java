@@ -16,6 +16,7 @@ import io.walbridge.app.wizard.WizardViewModel;
 import io.walbridge.core.pipeline.Pipeline;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
@@ -55,6 +56,7 @@ public final class AppWindow {
         this.scene = new Scene(frame, 1100, 760);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("walbridge.css")).toExternalForm());
         stage.setTitle("WalBridge");
+        stage.getIcons().add(new Image(Objects.requireNonNull(getClass().getResource("walbridge.png")).toExternalForm()));
         stage.setScene(scene);
     }
 

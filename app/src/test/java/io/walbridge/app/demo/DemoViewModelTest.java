@@ -37,7 +37,7 @@ class DemoViewModelTest {
         DemoViewModel demo = new DemoViewModel(new SameThreadRunner(), new DemoFolder(home.resolve("demo")), secrets,
                 new DemoSession.Options(0.01, false, true, new ChangeGenerator.Settings(20, Duration.ZERO, 1)),
                 pipelineStops::incrementAndGet);
-        assertThat(demo.dataExists.get()).isFalse();
+        demo.reset.set(true); // "Start from fresh sample data": whatever another test left, the rows are loaded now
         List<String> steps = new ArrayList<>();
         demo.progress.addListener((obs, old, now) -> steps.add(now));
         List<PipelineDraft> opened = new ArrayList<>();
@@ -46,7 +46,9 @@ class DemoViewModelTest {
 
         assertThat(demo.problem.get()).isNull();
         assertThat(demo.phase.get()).isEqualTo(DemoViewModel.Phase.RUNNING);
-        assertThat(steps).contains("loading sample rows: shop.orders", "starting the change generator");
+        assertThat(steps).contains("deleting the earlier demo data", "loading sample rows: shop.orders",
+                "starting the change generator");
+        assertThat(demo.reset.get()).as("a reset is done once, not at every start").isFalse();
         assertThat(opened).hasSize(1);
         PipelineDraft draft = opened.get(0);
         DemoSession session = demo.session().orElseThrow();
