@@ -21,16 +21,16 @@ public final class DemoBarController {
     private final DemoViewModel vm;
     private final Runnable stopped;
     private final Timeline ticker;
-    @FXML private VBox bar;
-    @FXML private Label heading;
-    @FXML private Label servers;
-    @FXML private HBox rateBox;
-    @FXML private Slider rate;
-    @FXML private Label rateValue;
-    @FXML private Label changes;
-    @FXML private Button cancelButton;
-    @FXML private Button stopButton;
-    @FXML private Label problem;
+    @FXML private VBox demoBar;
+    @FXML private Label demoHeading;
+    @FXML private Label demoServers;
+    @FXML private HBox demoRateBox;
+    @FXML private Slider demoRate;
+    @FXML private Label demoRateValue;
+    @FXML private Label demoChanges;
+    @FXML private Button demoCancelButton;
+    @FXML private Button demoStopButton;
+    @FXML private Label demoProblem;
 
     public DemoBarController(DemoViewModel vm, Runnable stopped) {
         this.vm = vm;
@@ -43,28 +43,28 @@ public final class DemoBarController {
     private void initialize() {
         var running = vm.phase.isEqualTo(DemoViewModel.Phase.RUNNING);
         var idle = vm.phase.isEqualTo(DemoViewModel.Phase.IDLE);
-        bar.visibleProperty().bind(idle.not().or(vm.problem.isNotNull()));
-        bar.managedProperty().bind(bar.visibleProperty());
-        heading.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.phase.get()) {
+        demoBar.visibleProperty().bind(idle.not().or(vm.problem.isNotNull()));
+        demoBar.managedProperty().bind(demoBar.visibleProperty());
+        demoHeading.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.phase.get()) {
             case STARTING -> "Starting the demo: " + vm.progress.get() + " …";
             case RUNNING -> "Demo databases running";
             case STOPPING -> "Stopping the demo: " + vm.progress.get() + " …";
             case IDLE -> "Demo";
         }, vm.phase, vm.progress));
-        servers.textProperty().bind(vm.servers);
-        servers.visibleProperty().bind(running);
-        servers.managedProperty().bind(running);
-        rateBox.visibleProperty().bind(running);
-        rateBox.managedProperty().bind(running);
-        rate.setValue(vm.rate.get());
-        rate.valueProperty().addListener((obs, old, now) -> vm.rate.set((int) Math.round(now.doubleValue())));
-        rateValue.textProperty().bind(Bindings.concat(vm.rate.asString(), " changes/s"));
-        changes.textProperty().bind(vm.changes);
-        cancelButton.visibleProperty().bind(vm.phase.isEqualTo(DemoViewModel.Phase.STARTING));
-        cancelButton.managedProperty().bind(cancelButton.visibleProperty());
-        stopButton.visibleProperty().bind(running);
-        stopButton.managedProperty().bind(running);
-        ProblemText.bind(problem, vm.problem);
+        demoServers.textProperty().bind(vm.servers);
+        demoServers.visibleProperty().bind(running);
+        demoServers.managedProperty().bind(running);
+        demoRateBox.visibleProperty().bind(running);
+        demoRateBox.managedProperty().bind(running);
+        demoRate.setValue(vm.rate.get());
+        demoRate.valueProperty().addListener((obs, old, now) -> vm.rate.set((int) Math.round(now.doubleValue())));
+        demoRateValue.textProperty().bind(Bindings.concat(vm.rate.asString(), " changes/s"));
+        demoChanges.textProperty().bind(vm.changes);
+        demoCancelButton.visibleProperty().bind(vm.phase.isEqualTo(DemoViewModel.Phase.STARTING));
+        demoCancelButton.managedProperty().bind(demoCancelButton.visibleProperty());
+        demoStopButton.visibleProperty().bind(running);
+        demoStopButton.managedProperty().bind(running);
+        ProblemText.bind(demoProblem, vm.problem);
         ticker.play();
     }
 

@@ -101,8 +101,10 @@ final class DemoServer implements AutoCloseable {
                 "max_connections", "60",
                 // zonky turns this off; logical decoding would then lag commits by up to wal_writer_delay
                 "synchronous_commit", "on",
-                // a forgotten demo slot must not fill the disk
+                // a forgotten demo slot must not fill the disk, and a demo needs little WAL kept in stock
                 "max_slot_wal_keep_size", "4GB",
+                "min_wal_size", "32MB",
+                "max_wal_size", "256MB",
                 "timezone", "UTC");
     }
 
