@@ -20,6 +20,8 @@ final class ShopChanges {
     private long maxCustomer;
     private long maxProduct;
     private long maxOrder;
+    /** Percent of the events table's pages to sample when picking a row: a few pages whatever its size. */
+    private double eventSample;
 
     /** Works on an open connection to the shop database; it is switched to explicit transactions. */
     ShopChanges(Connection c, RandomGenerator random) throws SQLException {
@@ -28,11 +30,14 @@ final class ShopChanges {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT (SELECT coalesce(max(id), 0) FROM shop.customers), (SELECT coalesce(max(id), 0) FROM shop.products),
-                       (SELECT coalesce(max(id), 0) FROM shop.orders)""")) {
+                       (SELECT coalesce(max(id), 0) FROM shop.orders),
+                       (SELECT relpages FROM pg_class WHERE oid = 'shop.events'::regclass)""")) {
             rs.next();
             maxCustomer = rs.getLong(1);
             maxProduct = rs.getLong(2);
             maxOrder = rs.getLong(3);
+            long pages = rs.getLong(4);
+            eventSample = pages <= 0 ? 100 : Math.min(100, Math.max(1, 400.0 / pages));
         }
         c.commit();
     }
@@ -169,13 +174,20 @@ final class ShopChanges {
 
     private int markEventSeen() throws SQLException {
         // no key: the row is found by its physical position, and replicated with the whole old row
-        return update("""
+        return sampled("""
                 UPDATE shop.events SET payload = payload || '{"seen": true}'
-                WHERE ctid = (SELECT ctid FROM shop.events TABLESAMPLE SYSTEM (1) LIMIT 1)""");
+                WHERE ctid = (SELECT ctid FROM shop.events TABLESAMPLE SYSTEM (?) LIMIT 1)""");
     }
 
     private int pruneEvent() throws SQLException {
-        return update("DELETE FROM shop.events WHERE ctid = (SELECT ctid FROM shop.events TABLESAMPLE SYSTEM (1) LIMIT 1)");
+        return sampled("DELETE FROM shop.events WHERE ctid = (SELECT ctid FROM shop.events TABLESAMPLE SYSTEM (?) LIMIT 1)");
+    }
+
+    private int sampled(String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setDouble(1, eventSample);
+            return ps.executeUpdate();
+        }
     }
 
     private int deleteCancelledOrder() throws SQLException {
