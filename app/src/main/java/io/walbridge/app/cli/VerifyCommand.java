@@ -73,7 +73,7 @@ final class VerifyCommand implements Callable<Integer> {
         return differing == 0 ? WalBridgeCommand.OK : WalBridgeCommand.FAILED;
     }
 
-    private static void print(TableDifference d) {
+    static void print(TableDifference d) {
         if (d.targetTableMissing()) {
             System.out.println("DIFF  " + d.table() + "  missing on the destination");
         } else if (d.equal()) {

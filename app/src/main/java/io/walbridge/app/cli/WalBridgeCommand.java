@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code walbridge} command line: one subcommand per class, plain output, documented exit codes. */
 @Command(name = "walbridge", mixinStandardHelpOptions = true, versionProvider = WalBridgeCommand.VersionProvider.class,
         description = "PostgreSQL change data capture: set up, run and watch logical replication.",
-        subcommands = {CheckCommand.class, SetupCommand.class, RunCommand.class, StatusCommand.class, VerifyCommand.class})
+        subcommands = {CheckCommand.class, SetupCommand.class, RunCommand.class, StatusCommand.class, VerifyCommand.class,
+                DemoCommand.class})
 public final class WalBridgeCommand implements Runnable {
 
     /** Exit codes shared by every command (documented in the README). */

@@ -109,7 +109,12 @@ public final class RunningPipelines implements PipelineEngine {
 
     /** Stops every pipeline and waits for each to end: closing the window must not leave threads behind. */
     public void stopAll(Duration eachTimeout) {
-        List<RunningPipeline> copy = synchronizedCopy();
+        stopWhere(p -> true, eachTimeout);
+    }
+
+    /** Stops the pipelines that match and waits for each to end (the demo's, before its servers go). */
+    public void stopWhere(java.util.function.Predicate<Pipeline> which, Duration eachTimeout) {
+        List<RunningPipeline> copy = synchronizedCopy().stream().filter(r -> which.test(r.pipeline())).toList();
         copy.forEach(r -> r.pipeline().stop());
         for (RunningPipeline r : copy) {
             try {

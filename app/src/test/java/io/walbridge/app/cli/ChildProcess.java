@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Runs {@code walbridge} in a separate JVM, as users do, so tests can kill it or read all of its output. */
 final class ChildProcess {
@@ -22,6 +23,16 @@ final class ChildProcess {
     }
 
     static ChildProcess startWithJvmOptions(List<String> jvmOptions, String... args) throws IOException {
+        return start(jvmOptions, Map.of(), args);
+    }
+
+    /** A child whose environment has these variables added (e.g. XDG folders pointing into a test's own folder). */
+    static ChildProcess startWithEnvironment(Map<String, String> environment, String... args) throws IOException {
+        return start(List.of(), environment, args);
+    }
+
+    private static ChildProcess start(List<String> jvmOptions, Map<String, String> environment, String... args)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
@@ -30,7 +41,9 @@ final class ChildProcess {
         cmd.add("io.walbridge.app.Main");
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("walbridge-cli", ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().putAll(environment);
+        Process p = builder.start();
         return new ChildProcess(p, out);
     }
 
