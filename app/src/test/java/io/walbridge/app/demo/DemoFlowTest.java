@@ -76,13 +76,14 @@ class DemoFlowTest {
         robot.clickOn("#runButton");
         waitUntil(() -> robot.lookup("#log").queryListView().getItems().stream()
                 .anyMatch(l -> l.toString().startsWith("✔ created slot")));
-        robot.clickOn("#next");
-        robot.clickOn("#next");
+        robot.clickOn("#next"); // engine: in this app
+        robot.clickOn("#next"); // destination
+        robot.clickOn("#next"); // review
         robot.clickOn("#startButton");
         waitUntil(Duration.ofMinutes(2), () -> robot.lookup("#state").tryQuery().isPresent()
                 && text(robot, "#state").equals("streaming"));
         // the generator's changes reach the destination while the window watches
-        waitUntil(Duration.ofMinutes(2), () -> !text(robot, "#changes").startsWith("0 changes"));
+        waitUntil(Duration.ofMinutes(2), () -> !text(robot, "#totals").startsWith("0 changes"));
         Slider rate = robot.lookup("#demoRate").queryAs(Slider.class);
         robot.interact(() -> rate.setValue(200));
         assertThat(window.demo().generator().orElseThrow().rate()).isEqualTo(200);

@@ -149,8 +149,8 @@ class WizardBadInputTest {
             case "port" -> d.source.port.set(value);
             case "database" -> d.source.database.set(value);
             case "user" -> d.source.user.set(value);
-            case "destination host" -> { d.destination.host.set(value); step = 4; }
-            case "destination port" -> { d.destination.port.set(value); step = 4; }
+            case "destination host" -> { d.destination.host.set(value); step = w.steps().indexOf(w.destination()); }
+            case "destination port" -> { d.destination.port.set(value); step = w.steps().indexOf(w.destination()); }
             case "slot" -> { d.slot.set(value); step = 3; }
             case "publication" -> { d.publication.set(value); step = 3; }
             case "login" -> {
