@@ -1,0 +1,49 @@
+package io.walbridge.benchmark;
+
+import io.walbridge.core.change.Lsn;
+import io.walbridge.core.pipeline.Pipeline;
+import io.walbridge.core.pipeline.PipelineConfig;
+import io.walbridge.core.pipeline.PipelineMetrics;
+import io.walbridge.core.pipeline.PipelineState;
+import io.walbridge.core.pipeline.PostgresPipeline;
+import io.walbridge.core.source.PgEndpoint;
+
+import java.time.Duration;
+
+/** WalBridge's engine as {@code walbridge run --until-caught-up} wires it: table copies, then the stream. */
+final class Engine {
+
+    private final Pipeline pipeline;
+
+    private Engine(Pipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    /** Starts replicating {@code publication} through {@code slot} (created if missing) until {@code stopAt} is confirmed. */
+    static Engine start(PgEndpoint source, String publication, String slot, PgEndpoint target, Lsn stopAt) {
+        Pipeline p = PostgresPipeline.create(new PipelineConfig(source, publication, slot), target);
+        p.stopWhenCaughtUpTo(stopAt);
+        p.start();
+        return new Engine(p);
+    }
+
+    /** Throws when the pipeline failed: a benchmark of a failed run would measure nothing. */
+    void checkAlive() {
+        PipelineMetrics m = pipeline.metrics();
+        if (m.state() == PipelineState.FAILED) {
+            throw new IllegalStateException("WalBridge failed: " + m.failure() + " (" + m.failureFix() + ")");
+        }
+    }
+
+    void awaitEnd() throws InterruptedException {
+        if (!pipeline.awaitTermination(Duration.ofMinutes(60))) {
+            pipeline.stop();
+            throw new IllegalStateException("WalBridge did not finish within 60 min");
+        }
+        checkAlive();
+    }
+
+    PipelineMetrics metrics() {
+        return pipeline.metrics();
+    }
+}
