@@ -52,13 +52,18 @@ public final class Benchmark {
         try (BenchServer source = BenchServer.start("source");
              BenchServer nativeDest = BenchServer.start("native destination");
              BenchServer walbridgeDest = BenchServer.start("WalBridge destination")) {
+            progress.measureCpu(new CpuMeter(List.of(source, nativeDest, walbridgeDest)));
             header = header(o, source, recvLogical);
             System.out.print(header);
             SourceData data = new SourceData(source);
-            results.add(new SnapshotBenchmark(data, nativeDest, walbridgeDest, progress).run(o.snapshotRows(), o.repeat()));
-            results.addAll(new StreamingBenchmark(data, nativeDest, walbridgeDest, progress, recvLogical)
-                    .run(o.streamRows(), o.updates(), o.repeat()));
-            if (o.bigTx() > 0) {
+            if (o.runs("snapshot")) {
+                results.add(new SnapshotBenchmark(data, nativeDest, walbridgeDest, progress).run(o.snapshotRows(), o.repeat()));
+            }
+            if (o.runs("streaming")) {
+                results.addAll(new StreamingBenchmark(data, nativeDest, walbridgeDest, progress, recvLogical)
+                        .run(o.streamRows(), o.updates(), o.repeat()));
+            }
+            if (o.runs("heap") && o.bigTx() > 0) {
                 results.add(new HeapBenchmark(data, walbridgeDest, progress).run(o.bigTx()));
             }
         }

@@ -43,7 +43,7 @@ final class HeapBenchmark {
         source.assertSame(walbridgeDest, db, TABLE);
         double mb = 1 << 20;
         double seconds = Double.parseDouble(result[3]);
-        String note = String.format(Locale.ROOT, "peak heap used %.0f MB, largest live set after GC %.0f MB (%s, max %.0f MB)",
+        String note = String.format(Locale.ROOT, "peak heap used %.0f MB, at most %.0f MB left after a GC (%s: max %.0f MB)",
                 Long.parseLong(result[1]) / mb, Long.parseLong(result[2]) / mb, HEAP, Long.parseLong(result[4]) / mb);
         progress.say("heap: " + ResultTable.seconds(seconds) + " s; " + note);
         return new Measurement("4. " + String.format("%,d", rows) + "-row transaction in one JVM", rows, List.of(),

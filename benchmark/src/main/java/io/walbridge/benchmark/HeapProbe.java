@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Child-JVM main for row 4: runs the engine until caught up to a position and prints, on its last
- * stdout line, the peak heap in use (sampled every 10 ms) and the largest heap left after a GC (what
- * the engine really kept alive). Started by {@link HeapBenchmark} with {@code -Xmx256m}.
+ * stdout line, the peak heap in use (sampled every 10 ms and read just before every GC) and the most
+ * heap any GC left in use. Started by {@link HeapBenchmark} with {@code -Xmx256m}.
  */
 public final class HeapProbe {
 
@@ -29,7 +29,7 @@ public final class HeapProbe {
         AtomicLong peakUsed = new AtomicLong();
         AtomicLong peakAfterGc = new AtomicLong();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        listenToGc(peakAfterGc);
+        listenToGc(peakUsed, peakAfterGc);
         Thread sampler = new Thread(() -> {
             while (true) {
                 peakUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
@@ -52,14 +52,17 @@ public final class HeapProbe {
         System.exit(0);
     }
 
-    private static void listenToGc(AtomicLong peakAfterGc) {
+    private static void listenToGc(AtomicLong peakUsed, AtomicLong peakAfterGc) {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener((n, handback) -> {
                     if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
                         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-                        long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
-                        peakAfterGc.accumulateAndGet(used, Math::max);
+                        // just before a collection is when the heap is fullest: sampling alone misses those moments
+                        long before = info.getGcInfo().getMemoryUsageBeforeGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+                        long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+                        peakUsed.accumulateAndGet(before, Math::max);
+                        peakAfterGc.accumulateAndGet(after, Math::max);
                     }
                 }, null, null);
             }

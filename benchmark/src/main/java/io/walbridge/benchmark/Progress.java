@@ -12,9 +12,15 @@ final class Progress {
 
     private final PrintStream out;
     private final long start = System.nanoTime();
+    private CpuMeter cpu;
 
     Progress(PrintStream out) {
         this.out = out;
+    }
+
+    /** From now on each timed run also says how much CPU each party used. */
+    void measureCpu(CpuMeter meter) {
+        this.cpu = meter;
     }
 
     void say(String line) {
@@ -23,8 +29,10 @@ final class Progress {
     }
 
     double timed(String what, TimedRun run) throws InterruptedException {
+        long[] before = cpu == null ? null : cpu.sample();
         double s = run.run();
-        say(what + ": " + ResultTable.seconds(s) + " s");
+        String used = cpu == null ? "" : cpu.between(before, cpu.sample());
+        say(what + ": " + ResultTable.seconds(s) + " s" + (used.isEmpty() ? "" : " (" + used + ")"));
         return s;
     }
 }

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +42,7 @@ public final class PostgresSnapshotTarget implements SnapshotTarget {
                         pipeline text NOT NULL, table_schema text NOT NULL, table_name text NOT NULL,
                         snapshot text NOT NULL, rows bigint NOT NULL, completed_at timestamptz NOT NULL DEFAULT now(),
                         PRIMARY KEY (pipeline, table_schema, table_name))""");
+            new DeferredKeys(c, pipeline).ensureExists();
         } catch (SQLException e) {
             throw SinkErrors.translate(e, "prepare the destination for table copies");
         }
@@ -66,10 +68,16 @@ public final class PostgresSnapshotTarget implements SnapshotTarget {
     @Override
     public CopyFormat prepareTable(TableDefinition table) {
         try (Connection c = connect()) {
+            c.setAutoCommit(false);
             DestinationCatalog catalog = new DestinationCatalog(c);
             List<DestinationColumn> existing = catalog.columns(table.id());
             if (existing.isEmpty()) {
-                catalog.create(table);
+                // a table made here gets its primary key after the copy; a table that existed keeps its indexes
+                boolean deferKey = !table.primaryKey().isEmpty();
+                catalog.create(table, !deferKey);
+                if (deferKey) {
+                    new DeferredKeys(c, pipeline).record(table.id(), table.primaryKey());
+                }
                 existing = catalog.columns(table.id());
             }
             try (Statement s = c.createStatement()) {
@@ -79,6 +87,7 @@ public final class PostgresSnapshotTarget implements SnapshotTarget {
             RelationShapes shapes = new RelationShapes(c, pipeline);
             shapes.ensureExists();
             shapes.save(table.id(), table.layout());
+            c.commit();
             return sameTypes(table, existing) && table.types().isEmpty() ? CopyFormat.BINARY : CopyFormat.TEXT;
         } catch (SQLException e) {
             throw SinkErrors.translate(e, "prepare " + table.id() + " for its copy");
@@ -107,16 +116,27 @@ public final class PostgresSnapshotTarget implements SnapshotTarget {
 
     @Override
     public void completeTable(TableId table, TxidSnapshot snapshot, long rows) {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO walbridge.snapshot_table (pipeline, table_schema, table_name, snapshot, rows)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT (pipeline, table_schema, table_name)
-                DO UPDATE SET snapshot = EXCLUDED.snapshot, rows = EXCLUDED.rows, completed_at = now()""")) {
-            ps.setString(1, pipeline);
-            ps.setString(2, table.schema());
-            ps.setString(3, table.name());
-            ps.setString(4, snapshot.toString());
-            ps.setLong(5, rows);
-            ps.executeUpdate();
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            // the key and the completion commit together: a crash between them leaves the copy incomplete, to be redone
+            DeferredKeys keys = new DeferredKeys(c, pipeline);
+            Optional<List<String>> key = keys.load(table);
+            if (key.isPresent()) {
+                new DestinationCatalog(c).addPrimaryKey(table, key.get());
+                keys.forget(table);
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO walbridge.snapshot_table (pipeline, table_schema, table_name, snapshot, rows)
+                    VALUES (?, ?, ?, ?, ?) ON CONFLICT (pipeline, table_schema, table_name)
+                    DO UPDATE SET snapshot = EXCLUDED.snapshot, rows = EXCLUDED.rows, completed_at = now()""")) {
+                ps.setString(1, pipeline);
+                ps.setString(2, table.schema());
+                ps.setString(3, table.name());
+                ps.setString(4, snapshot.toString());
+                ps.setLong(5, rows);
+                ps.executeUpdate();
+            }
+            c.commit();
         } catch (SQLException e) {
             throw SinkErrors.translate(e, "record the copy of " + table);
         }
