@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -29,11 +30,13 @@ final class PostgresTable {
     private final TableId id;
     private final Map<String, DestinationColumn> columns = new HashMap<>();
     private final List<String> primaryKey;
-    /** INSERT/upsert text by the indexes of the columns a change carries. */
-    private final Map<List<Integer>, String> insertSql = new HashMap<>();
+    /** INSERT/upsert by the indexes of the columns a change carries. */
+    private final Map<List<Integer>, StagedInsert> inserts = new HashMap<>();
+    private final Supplier<String> stageNames;
 
-    PostgresTable(TableId id, List<DestinationColumn> columns, List<String> primaryKey) {
+    PostgresTable(TableId id, List<DestinationColumn> columns, List<String> primaryKey, Supplier<String> stageNames) {
         this.id = id;
+        this.stageNames = stageNames;
         for (DestinationColumn c : columns) {
             this.columns.put(c.name(), c);
         }
@@ -55,10 +58,10 @@ final class PostgresTable {
 
     private void insert(TableSchema rel, Row row, StatementBatch batch) throws SQLException {
         List<Integer> all = present(rel, row);
-        // building the text cost more client CPU per row than binding it; it depends only on which columns
-        // were sent, since a PostgresTable only ever sees one column layout (the sink makes a new one on change)
-        String sql = insertSql.computeIfAbsent(all, cols -> insertSql(rel, cols));
-        batch.add(sql, primaryKey.isEmpty() ? null : keyOf(rel, row), ps -> bind(ps, 1, rel, row, all));
+        // the statements depend only on which columns were sent, since a PostgresTable only ever sees one
+        // column layout (the sink makes a new one on change): build them once per column set
+        StagedInsert insert = inserts.computeIfAbsent(all, cols -> insertFor(rel, cols));
+        batch.addInsert(insert, primaryKey.isEmpty() ? null : keyOf(rel, row), row);
     }
 
     /** The row's primary-key cells: equal for two versions of one row. */
@@ -71,18 +74,18 @@ final class PostgresTable {
         return key;
     }
 
-    private String insertSql(TableSchema rel, List<Integer> all) {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(id.quoted()).append(" (")
-                .append(names(rel, all)).append(") VALUES (").append(casts(rel, all)).append(')');
+    private StagedInsert insertFor(TableSchema rel, List<Integer> all) {
+        StringBuilder conflict = new StringBuilder();
         if (!primaryKey.isEmpty()) {
             // replays after a snapshot or a lost confirmation must not fail on rows already there
             List<Integer> rest = all.stream().filter(i -> !primaryKey.contains(rel.columns().get(i).name())).toList();
-            sql.append(" ON CONFLICT (").append(primaryKey.stream().map(Sql::ident).collect(Collectors.joining(", ")))
+            conflict.append(" ON CONFLICT (").append(primaryKey.stream().map(Sql::ident).collect(Collectors.joining(", ")))
                     .append(rest.isEmpty() ? ") DO NOTHING" : ") DO UPDATE SET " + rest.stream()
                             .map(i -> Sql.ident(rel.columns().get(i).name()) + " = EXCLUDED." + Sql.ident(rel.columns().get(i).name()))
                             .collect(Collectors.joining(", ")));
         }
-        return sql.toString();
+        List<DestinationColumn> cols = all.stream().map(i -> column(rel, i)).toList();
+        return new StagedInsert(id, all, cols, conflict.toString(), stageNames.get());
     }
 
     private void update(Change.Update u, StatementBatch batch) throws SQLException {
@@ -177,14 +180,6 @@ final class PostgresTable {
             }
         }
         return out;
-    }
-
-    private String names(TableSchema rel, List<Integer> idx) {
-        return idx.stream().map(i -> Sql.ident(column(rel, i).name())).collect(Collectors.joining(", "));
-    }
-
-    private String casts(TableSchema rel, List<Integer> idx) {
-        return idx.stream().map(i -> cast(rel, i)).collect(Collectors.joining(", "));
     }
 
     private String assignments(TableSchema rel, List<Integer> idx) {
