@@ -148,7 +148,7 @@ public final class PostgresSink implements Sink {
         TableId id = rel.id();
         PostgresTable t = tables.get(id);
         TableSchema known = shapes.get(id);
-        if (t != null && known != null && Column.sameLayout(known.columns(), rel.columns())) {
+        if (t != null && known != null && (known == rel || Column.sameLayout(known.columns(), rel.columns()))) {
             return t;
         }
         batch.flush();

@@ -64,8 +64,12 @@ final class PostgresTable {
         batch.addInsert(insert, primaryKey.isEmpty() ? null : keyOf(rel, row), row);
     }
 
-    /** The row's primary-key cells: equal for two versions of one row. */
-    private List<Cell> keyOf(TableSchema rel, Row row) {
+    /** The row's primary-key cells (the cell alone for a one-column key): equal for two versions of one row. */
+    private Object keyOf(TableSchema rel, Row row) {
+        if (primaryKey.size() == 1) {
+            int i = rel.indexOf(primaryKey.get(0));
+            return i < 0 ? List.of() : row.get(i);
+        }
         List<Cell> key = new ArrayList<>(primaryKey.size());
         for (String k : primaryKey) {
             int i = rel.indexOf(k);
@@ -172,7 +176,20 @@ final class PostgresTable {
         return true;
     }
 
-    private static List<Integer> present(TableSchema rel, Row row) {
+    /** Indexes 0..n-1, shared by every complete row (most rows: only updates leave TOASTed values out). */
+    private List<Integer> everyColumn = List.of();
+
+    private List<Integer> present(TableSchema rel, Row row) {
+        boolean complete = true;
+        for (int i = 0; i < row.size() && complete; i++) {
+            complete = !(row.get(i) instanceof Cell.Unchanged);
+        }
+        if (complete) {
+            if (everyColumn.size() != row.size()) {
+                everyColumn = java.util.stream.IntStream.range(0, row.size()).boxed().toList();
+            }
+            return everyColumn;
+        }
         List<Integer> out = new ArrayList<>(row.size());
         for (int i = 0; i < row.size(); i++) {
             if (!(row.get(i) instanceof Cell.Unchanged)) {

@@ -7,8 +7,6 @@ import io.walbridge.core.sql.Sql;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -28,7 +26,6 @@ final class StagedInsert {
 
     /** Below this many rows the three extra statements of staging cost more than they save. */
     static final int STAGE_FROM_ROWS = 64;
-    private static final int COPY_CHUNK = 256 * 1024;
 
     private final TableId table;
     private final List<Integer> cells;
@@ -85,17 +82,11 @@ final class StagedInsert {
         }
         CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copyStage);
         try {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream(COPY_CHUNK + 4096);
+            CopyTextRows out = new CopyTextRows(in);
             for (Row row : rows) {
-                CopyText.appendRow(buf, row, cells, table);
-                if (buf.size() >= COPY_CHUNK) {
-                    in.writeToCopy(buf.toByteArray(), 0, buf.size());
-                    buf.reset();
-                }
+                out.append(row, cells, table);
             }
-            if (buf.size() > 0) {
-                in.writeToCopy(buf.toByteArray(), 0, buf.size());
-            }
+            out.send();
             in.endCopy();
         } finally {
             if (in.isActive()) {
@@ -105,54 +96,6 @@ final class StagedInsert {
         try (Statement s = connection.createStatement()) {
             s.execute(insertFromStage);
             s.execute("TRUNCATE " + stage);
-        }
-    }
-
-    /** COPY's text format: tab between columns, \N for NULL, backslash escapes for the four special bytes. */
-    static final class CopyText {
-        private CopyText() {
-        }
-
-        static void appendRow(ByteArrayOutputStream out, Row row, List<Integer> cells, TableId table) {
-            boolean first = true;
-            for (int i : cells) {
-                if (!first) {
-                    out.write('\t');
-                }
-                first = false;
-                Cell cell = row.get(i);
-                if (cell instanceof Cell.Text t) {
-                    appendEscaped(out, t.value());
-                } else if (cell instanceof Cell.Null) {
-                    out.write('\\');
-                    out.write('N');
-                } else {
-                    throw new IllegalStateException("unexpected cell " + cell + " in " + table);
-                }
-            }
-            out.write('\n');
-        }
-
-        private static void appendEscaped(ByteArrayOutputStream out, String value) {
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            int from = 0;
-            for (int i = 0; i < bytes.length; i++) {
-                byte b = bytes[i];
-                char escape = switch (b) {
-                    case '\\' -> '\\';
-                    case '\n' -> 'n';
-                    case '\r' -> 'r';
-                    case '\t' -> 't';
-                    default -> 0;
-                };
-                if (escape != 0) {
-                    out.write(bytes, from, i - from);
-                    out.write('\\');
-                    out.write(escape);
-                    from = i + 1;
-                }
-            }
-            out.write(bytes, from, bytes.length - from);
         }
     }
 }
