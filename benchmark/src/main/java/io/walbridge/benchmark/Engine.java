@@ -24,7 +24,29 @@ final class Engine {
         Pipeline p = PostgresPipeline.create(new PipelineConfig(source, publication, slot), target);
         p.stopWhenCaughtUpTo(stopAt);
         p.start();
+        if (Boolean.getBoolean("walbridge.benchmark.trace")) {
+            trace(p);
+        }
         return new Engine(p);
+    }
+
+    /** With -Dwalbridge.benchmark.trace=true: once a second, how far reader and applier are (to see which one waits). */
+    private static void trace(Pipeline p) {
+        Thread t = new Thread(() -> {
+            long start = System.nanoTime();
+            try {
+                while (!p.awaitTermination(Duration.ofSeconds(1))) {
+                    PipelineMetrics m = p.metrics();
+                    System.err.printf("trace %5.1f s %s read %d msgs %d MB received %s, applied %d changes %d txs, confirmed %s%n",
+                            (System.nanoTime() - start) / 1e9, m.state(), m.messagesRead(), m.bytesRead() >> 20,
+                            m.receivedLsn(), m.changesApplied(), m.transactionsApplied(), m.confirmedLsn());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "benchmark-trace");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Throws when the pipeline failed: a benchmark of a failed run would measure nothing. */

@@ -45,7 +45,7 @@ final class PostgresTable {
 
     void write(Change change, StatementBatch batch) throws SQLException {
         if (change instanceof Change.Insert i) {
-            insert(i.table(), i.newRow(), batch);
+            insert(i.table(), i.newRow(), batch, true);
         } else if (change instanceof Change.Update u) {
             update(u, batch);
         } else if (change instanceof Change.Delete d) {
@@ -56,12 +56,13 @@ final class PostgresTable {
         }
     }
 
-    private void insert(TableSchema rel, Row row, StatementBatch batch) throws SQLException {
+    /** @param isNew the row comes from an Insert change (an update of a whole row is written as an upsert too) */
+    private void insert(TableSchema rel, Row row, StatementBatch batch, boolean isNew) throws SQLException {
         List<Integer> all = present(rel, row);
         // the statements depend only on which columns were sent, since a PostgresTable only ever sees one
         // column layout (the sink makes a new one on change): build them once per column set
         StagedInsert insert = inserts.computeIfAbsent(all, cols -> insertFor(rel, cols));
-        batch.addInsert(insert, primaryKey.isEmpty() ? null : keyOf(rel, row), row);
+        batch.addInsert(insert, primaryKey.isEmpty() ? null : keyOf(rel, row), row, isNew);
     }
 
     /** The row's primary-key cells (the cell alone for a one-column key): equal for two versions of one row. */
@@ -104,7 +105,7 @@ final class PostgresTable {
                     List<Integer> oldMatch = matchColumns(rel, u.oldRow());
                     batch.add("DELETE FROM " + id.quoted() + where(rel, oldMatch), ps -> bind(ps, 1, rel, u.oldRow(), oldMatch));
                 }
-                insert(rel, newRow, batch);
+                insert(rel, newRow, batch, false);
                 return;
             }
             // pgoutput sends 'u' for unchanged TOAST: update only what was sent, keep the destination's value

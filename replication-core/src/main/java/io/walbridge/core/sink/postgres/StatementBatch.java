@@ -36,6 +36,8 @@ final class StatementBatch {
     /** A run of inserts waiting to be sent; see {@link #addInsert}. */
     private StagedInsert pendingInsert;
     private final List<Row> pendingRows = new ArrayList<>();
+    /** Every pending row comes from an Insert change. */
+    private boolean pendingAllNew;
     private long rowsNotFound;
 
     StatementBatch(Connection connection) {
@@ -77,10 +79,11 @@ final class StatementBatch {
      * sent when anything else comes or at {@link #flush()}: as a parameter batch when short, else staged
      * through COPY. A key already in the run flushes it first, as in {@link #add(String, Object, Binder)}.
      */
-    void addInsert(StagedInsert insert, Object key, Row row) throws SQLException {
+    void addInsert(StagedInsert insert, Object key, Row row, boolean isNew) throws SQLException {
         if (insert != pendingInsert || pendingSql != null || (key != null && pendingKeys.contains(key))) {
             flush();
         }
+        pendingAllNew = (pendingRows.isEmpty() || pendingAllNew) && isNew;
         if (key != null) {
             pendingKeys.add(key);
         }
@@ -121,7 +124,7 @@ final class StatementBatch {
         pendingRows.clear();
         pendingKeys.clear();
         if (rows.size() >= StagedInsert.STAGE_FROM_ROWS) {
-            insert.stage(connection, rows);
+            insert.copy(connection, rows, pendingAllNew);
             return;
         }
         PreparedStatement ps = prepared.get(insert.sql());
