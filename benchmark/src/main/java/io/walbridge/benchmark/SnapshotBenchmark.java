@@ -42,12 +42,13 @@ final class SnapshotBenchmark {
         String db = "nsnap_" + r;
         nativeDest.exec("postgres", "CREATE DATABASE " + db);
         nativeDest.exec(db, "CREATE TABLE " + TABLE + " (" + SourceData.COLUMNS + ")");
-        return () -> {
+        return settled -> {
             long start = System.nanoTime();
             NativeSubscription sub = NativeSubscription.copying(nativeDest, db, db, source.server(), SourceData.publication(TABLE));
             sub.awaitTablesReady();
             long end = System.nanoTime();
             sub.drop();
+            settled.run();
             source.assertSame(nativeDest, db, TABLE);
             return (end - start) / 1e9;
         };
@@ -56,13 +57,14 @@ final class SnapshotBenchmark {
     private Progress.TimedRun walbridgeRun(int r) {
         String db = "wsnap_" + r;
         walbridgeDest.exec("postgres", "CREATE DATABASE " + db);
-        return () -> {
+        return settled -> {
             long start = System.nanoTime();
             Engine engine = Engine.start(source.server().endpoint(SourceData.DB), SourceData.publication(TABLE), db,
                     walbridgeDest.endpoint(db), source.currentLsn());
             engine.awaitEnd();
             long end = System.nanoTime();
             source.dropSlot(db);
+            settled.run();
             source.assertSame(walbridgeDest, db, TABLE);
             return (end - start) / 1e9;
         };

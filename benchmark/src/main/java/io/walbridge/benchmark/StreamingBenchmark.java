@@ -63,32 +63,34 @@ final class StreamingBenchmark {
         for (int r = 1; r <= repeat; r++) {
             int run = r;
             NativeSubscription sub = subs.get(r - 1);
-            nativeRuns.add(progress.timed("streaming native run " + r, () -> {
+            nativeRuns.add(progress.timed("streaming native run " + r, settled -> {
                 long start = System.nanoTime();
                 sub.enable();
                 SlotWatch.awaitConfirmed(source.server(), "nstream_" + run, end, () -> { });
                 double s = (System.nanoTime() - start) / 1e9;
                 sub.drop();
+                settled.run();
                 source.assertSame(nativeDest, "nstream_" + run, TABLE);
                 return s;
             }));
             String wdb = "wstream_" + r;
-            walbridgeRuns.add(progress.timed("streaming WalBridge run " + r, () -> {
+            walbridgeRuns.add(progress.timed("streaming WalBridge run " + r, settled -> {
                 long start = System.nanoTime();
                 Engine engine = Engine.start(source.server().endpoint(SourceData.DB), pub, wdb, walbridgeDest.endpoint(wdb), end);
                 SlotWatch.awaitConfirmed(source.server(), wdb, end, engine::checkAlive);
                 double s = (System.nanoTime() - start) / 1e9;
                 engine.awaitEnd();
                 source.dropSlot(wdb);
+                settled.run();
                 source.assertSame(walbridgeDest, wdb, TABLE);
                 return s;
             }));
             if (recvLogical.isPresent()) {
                 recvRuns.add(progress.timed("read ceiling pg_recvlogical run " + r,
-                        () -> recvLogical.get().read(source.server().conninfo(SourceData.DB), "recv_" + run, pub, end)));
+                        settled -> recvLogical.get().read(source.server().conninfo(SourceData.DB), "recv_" + run, pub, end)));
             }
             source.dropSlot("recv_" + r);
-            decodeRuns.add(progress.timed("read ceiling WalBridge reader+decoder run " + r, () -> {
+            decodeRuns.add(progress.timed("read ceiling WalBridge reader+decoder run " + r, settled -> {
                 long start = System.nanoTime();
                 long seen = DecodeOnly.read(source.server().endpoint(SourceData.DB), "dec_" + run, pub, end);
                 double s = (System.nanoTime() - start) / 1e9;
