@@ -6,6 +6,7 @@ import io.walbridge.core.change.SourceEvent;
 import io.walbridge.core.source.ChangeAssembler;
 import io.walbridge.core.source.PgEndpoint;
 import io.walbridge.core.source.PgOutputDecoder;
+import io.walbridge.core.source.ReadPacing;
 import io.walbridge.core.source.WalReader;
 
 import java.nio.ByteBuffer;
@@ -26,14 +27,16 @@ final class DecodeOnly {
     static long read(PgEndpoint source, String slot, String publication, Lsn end) throws InterruptedException {
         PgOutputDecoder decoder = new PgOutputDecoder();
         ChangeAssembler assembler = new ChangeAssembler();
+        ReadPacing pacing = new ReadPacing();
         long changes = 0;
         try (WalReader reader = WalReader.open(source, slot, publication, Lsn.ZERO, Duration.ofSeconds(10))) {
             while (assembler.inTransaction() || reader.lastReceived().isBefore(end)) {
                 ByteBuffer buf = reader.readPending();
                 if (buf == null) {
-                    Thread.sleep(5); // as the pipeline's reader waits when nothing is pending
+                    pacing.waitForMore(); // as the pipeline's reader waits when nothing is pending
                     continue;
                 }
+                pacing.received();
                 Optional<SourceEvent> event = assembler.accept(decoder.decode(buf));
                 if (event.isPresent() && event.get() instanceof Change) {
                     changes++;
