@@ -27,7 +27,7 @@ public record Row(List<Cell> cells) {
         for (Cell c : cells) {
             bytes += 16;
             if (c instanceof Cell.Text t) {
-                bytes += 40 + t.value().length();
+                bytes += 16 + t.utf8().length;
             } else if (c instanceof Cell.Binary b) {
                 bytes += 16 + b.value().length;
             }

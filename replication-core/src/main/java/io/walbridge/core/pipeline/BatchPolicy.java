@@ -12,7 +12,11 @@ import java.time.Duration;
  */
 public record BatchPolicy(int maxEvents, long maxBytes, Duration maxDelay, long queueBytes) {
 
-    public static final BatchPolicy DEFAULT = new BatchPolicy(5_000, 16L << 20, Duration.ofMillis(200), 64L << 20);
+    /**
+     * Large batches, since each costs a few round trips and a commit whatever its size; a modest queue, since
+     * everything in it is live heap that every young GC copies.
+     */
+    public static final BatchPolicy DEFAULT = new BatchPolicy(20_000, 2L << 20, Duration.ofMillis(200), 8L << 20);
 
     public BatchPolicy {
         if (maxEvents < 1 || maxBytes < 1 || queueBytes < maxBytes || maxDelay.isNegative()) {

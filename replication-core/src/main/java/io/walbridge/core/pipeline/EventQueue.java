@@ -18,7 +18,9 @@ final class EventQueue {
     private final Condition notFull = lock.newCondition();
     private final Condition notEmpty = lock.newCondition();
     private final ArrayDeque<SourceEvent> events = new ArrayDeque<>();
-    private final ArrayDeque<Long> sizes = new ArrayDeque<>();
+    /** Each queued event's size, in queue order (a ring of primitives: no boxing per event). */
+    private long[] sizes = new long[1024];
+    private int sizesHead;
     private final long capacityBytes;
     private long bytes;
 
@@ -50,8 +52,11 @@ final class EventQueue {
                 }
                 nanos = notFull.awaitNanos(nanos);
             }
+            if (events.size() == sizes.length) {
+                growSizes();
+            }
+            sizes[(sizesHead + events.size()) % sizes.length] = size;
             events.add(e);
-            sizes.add(size);
             bytes += size;
             notEmpty.signal();
             return true;
@@ -90,7 +95,8 @@ final class EventQueue {
                     continue;
                 }
                 out.add(events.poll());
-                long size = sizes.poll();
+                long size = sizes[sizesHead];
+                sizesHead = (sizesHead + 1) % sizes.length;
                 bytes -= size;
                 batchBytes += size;
             }
@@ -99,6 +105,15 @@ final class EventQueue {
         } finally {
             lock.unlock();
         }
+    }
+
+    private void growSizes() {
+        long[] bigger = new long[sizes.length * 2];
+        for (int i = 0; i < events.size(); i++) {
+            bigger[i] = sizes[(sizesHead + i) % sizes.length];
+        }
+        sizes = bigger;
+        sizesHead = 0;
     }
 
     boolean isEmpty() {

@@ -6,6 +6,7 @@ import io.walbridge.core.change.SourceEvent;
 import io.walbridge.core.sink.Sink;
 import io.walbridge.core.source.ChangeAssembler;
 import io.walbridge.core.source.PgOutputDecoder;
+import io.walbridge.core.source.ReadPacing;
 import io.walbridge.core.source.WalReader;
 
 import io.walbridge.core.change.TableId;
@@ -92,6 +93,7 @@ final class ReplicationSession {
     private void readLoop(WalReader reader, Supplier<Lsn> stopAt) throws InterruptedException {
         PgOutputDecoder decoder = new PgOutputDecoder();
         ChangeAssembler assembler = new ChangeAssembler();
+        ReadPacing pacing = new ReadPacing();
         Lsn sent = Lsn.ZERO;
         long lastForced = 0;
         Lsn lastEnqueuedEnd = processed.get();
@@ -117,9 +119,10 @@ final class ReplicationSession {
             ByteBuffer buf = reader.readPending();
             if (buf == null) {
                 reader.whileQuiet();
-                Thread.sleep(5);
+                pacing.waitForMore();
                 continue;
             }
+            pacing.received();
             int size = buf.remaining();
             Optional<SourceEvent> event = assembler.accept(decoder.decode(buf));
             metrics.read(size, reader.lastReceived());

@@ -174,7 +174,7 @@ public final class PgOutputDecoder {
             cells.add(switch (kind) {
                 case 'n' -> Cell.NULL;
                 case 'u' -> Cell.UNCHANGED;
-                case 't' -> new Cell.Text(in.utf8(in.int32()));
+                case 't' -> Cell.Text.ofUtf8(in.bytes(in.int32()));
                 case 'b' -> new Cell.Binary(in.bytes(in.int32()));
                 default -> throw new MalformedMessage("unknown tuple column kind '" + kind + "'");
             });

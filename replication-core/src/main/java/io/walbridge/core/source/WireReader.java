@@ -61,15 +61,6 @@ final class WireReader {
         return out;
     }
 
-    String utf8(int length) {
-        if (buf.hasArray()) {
-            String s = new String(buf.array(), buf.arrayOffset() + buf.position(), length, StandardCharsets.UTF_8);
-            buf.position(buf.position() + length);
-            return s;
-        }
-        return new String(bytes(length), StandardCharsets.UTF_8);
-    }
-
     boolean hasRemaining() {
         return buf.hasRemaining();
     }

@@ -22,6 +22,46 @@ class PostgresReplicationTest {
 
     @Test
     void replicatesEveryTypeWithItsExactValue() {
+        everyTypeTable();
+        r.catchUp();
+        r.assertSame("SELECT * FROM " + ODD_TABLE + " ORDER BY \"Id\"");
+        assertThat(r.targetRows("SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
+                + "WHERE attrelid = '" + ODD_TABLE + "'::regclass AND attname = 'big'"))
+                .containsExactly(java.util.List.of("numeric(60,20)"));
+    }
+
+    @Test
+    void manyRowsOfEveryTypeGoThroughTheStagingTableWithTheirExactValues() {
+        everyTypeTable();
+        String columns = "small, num, big, r, d, ts, tstz, dt, tm, tmtz, iv, u, j, jb, b, ia, ta, m, ma, p, ip, net, mac, money,"
+                + " c, vc, t, bo, bits, pt, x";
+        // one statement of 120 rows: a run long enough to be copied through the staging table, then updated there too
+        r.source("INSERT INTO " + ODD_TABLE + " SELECT \"Id\" + 10 * g, " + columns + " FROM " + ODD_TABLE
+                + ", generate_series(1, 40) g");
+        r.catchUp();
+        r.source("UPDATE " + ODD_TABLE + " SET vc = 'upd' WHERE \"Id\" > 10 AND vc IS NOT NULL",
+                "UPDATE " + ODD_TABLE + " SET small = 1 WHERE \"Id\" > 10 AND small IS NOT NULL");
+        r.catchUp();
+        r.assertSame("SELECT * FROM " + ODD_TABLE + " ORDER BY \"Id\"");
+        assertThat(r.targetRows("SELECT count(*) FROM " + ODD_TABLE)).containsExactly(java.util.List.of("123"));
+    }
+
+    @Test
+    void insertedRowsAlreadyOnTheDestinationAreOverwrittenInLongRunsToo() {
+        r = new Replication("CREATE TABLE t (id int PRIMARY KEY, v text)", "CREATE TABLE nokey (id int, v text)");
+        r.source("INSERT INTO t VALUES (0, 'first')");
+        r.catchUp();
+        // someone wrote rows on the destination that the source inserts later: upserts, not failures
+        r.targetServer.exec(r.targetDb, "INSERT INTO t VALUES (50, 'stale'), (150, 'stale')");
+        r.source("INSERT INTO t SELECT g, 'run ' || g FROM generate_series(1, 100) g",
+                "INSERT INTO t SELECT g, 'run ' || g FROM generate_series(101, 200) g",
+                "INSERT INTO nokey SELECT g % 10, 'dup' FROM generate_series(1, 100) g");
+        r.catchUp();
+        r.assertSame("SELECT * FROM t ORDER BY id");
+        r.assertSame("SELECT id, v, count(*) FROM nokey GROUP BY id, v ORDER BY id");
+    }
+
+    private void everyTypeTable() {
         r = new Replication(
                 "CREATE SCHEMA \"Sales Dept\"",
                 "CREATE TYPE \"Sales Dept\".mood AS ENUM ('sad', 'ok', 'happy')",
@@ -47,11 +87,6 @@ class PostgresReplicationTest {
                  '::1', '::/0', 'ff:ff:ff:ff:ff:ff', '-$0.01', '', '', '', false, B'', '(0,0)', ''),
                 (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)""");
-        r.catchUp();
-        r.assertSame("SELECT * FROM " + ODD_TABLE + " ORDER BY \"Id\"");
-        assertThat(r.targetRows("SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
-                + "WHERE attrelid = '" + ODD_TABLE + "'::regclass AND attname = 'big'"))
-                .containsExactly(java.util.List.of("numeric(60,20)"));
     }
 
     @Test

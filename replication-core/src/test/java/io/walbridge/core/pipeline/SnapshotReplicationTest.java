@@ -41,6 +41,7 @@ class SnapshotReplicationTest {
         r.source("UPDATE keyed SET v = 'before' WHERE id < 10");
         Pipeline p = r.catchUp();
         assertEqual();
+        assertThat(primaryKeyOf("keyed")).isEqualTo("id");
         assertThat(p.snapshotProgress().tables()).allSatisfy(t -> assertThat(t.done()).isTrue());
         r.source("DELETE FROM keyed WHERE id % 2 = 0", "INSERT INTO nokey VALUES (1, 'same')");
         r.catchUp();
@@ -96,6 +97,46 @@ class SnapshotReplicationTest {
         assertThat(r.targetServer.scalar(r.targetDb,
                 "SELECT completed_at::text FROM walbridge.snapshot_table WHERE table_name = 'keyed'"))
                 .isEqualTo(keyedCopiedAt);
+    }
+
+    @Test
+    void aTableCreatedForTheCopyGetsItsPrimaryKeyAfterwardsEvenWhenTheCopyWasInterrupted() {
+        r = new Replication(SCHEMA);
+        // every table WalBridge creates on the destination refuses rows, so the first copy fails half-made
+        r.targetServer.exec(r.targetDb,
+                "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'disk full'; END$$",
+                """
+                CREATE FUNCTION refuse_new_tables() RETURNS event_trigger LANGUAGE plpgsql AS $$
+                DECLARE o record;
+                BEGIN
+                  FOR o IN SELECT * FROM pg_event_trigger_ddl_commands() WHERE command_tag = 'CREATE TABLE'
+                           AND schema_name = 'public' LOOP
+                    EXECUTE format('CREATE TRIGGER refuse BEFORE INSERT ON %s FOR EACH ROW EXECUTE FUNCTION public.refuse()',
+                                   o.object_identity);
+                  END LOOP;
+                END$$""",
+                "CREATE EVENT TRIGGER refuse_new_tables ON ddl_command_end EXECUTE FUNCTION refuse_new_tables()");
+        Pipeline failing = r.pipeline(r.postgresSink(), r.config().withSnapshotWorkers(2));
+        failing.start();
+        awaitEnd(failing);
+        assertThat(failing.metrics().state()).isEqualTo(PipelineState.FAILED);
+        assertThat(failing.metrics().failure()).contains("disk full");
+        assertThat(primaryKeyOf("keyed")).isEmpty();
+
+        r.targetServer.exec(r.targetDb, "DROP EVENT TRIGGER refuse_new_tables",
+                "DROP TRIGGER refuse ON keyed", "DROP TRIGGER refuse ON nokey");
+        r.catchUp();
+        assertEqual();
+        assertThat(primaryKeyOf("keyed")).isEqualTo("id");
+        assertThat(primaryKeyOf("nokey")).isEmpty();
+        assertThat(r.targetRows("SELECT count(*) FROM walbridge.deferred_key")).containsExactly(List.of("0"));
+    }
+
+    private String primaryKeyOf(String table) {
+        String key = r.targetServer.scalar(r.targetDb, "SELECT string_agg(a.attname, ',') FROM pg_index i"
+                + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)"
+                + " WHERE i.indisprimary AND i.indrelid = 'public." + table + "'::regclass");
+        return key == null ? "" : key;
     }
 
     @Test

@@ -70,6 +70,14 @@ final class DestinationCatalog {
 
     /** Creates the table as the source defines it, with its schema and user-defined types when missing. */
     void create(TableDefinition def) throws SQLException {
+        create(def, true);
+    }
+
+    /**
+     * Like {@link #create(TableDefinition)}; without {@code withKey} the primary key is left out, for a
+     * copy to fill the table first ({@link #addPrimaryKey} afterwards builds the index in one sorted pass).
+     */
+    void create(TableDefinition def, boolean withKey) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.ident(def.id().schema()));
             for (TypeDefinition type : def.types()) {
@@ -78,9 +86,16 @@ final class DestinationCatalog {
             String columns = def.columns().stream()
                     .map(c -> Sql.ident(c.name()) + " " + c.type())
                     .collect(Collectors.joining(", "));
-            String pk = def.primaryKey().isEmpty() ? ""
+            String pk = def.primaryKey().isEmpty() || !withKey ? ""
                     : ", PRIMARY KEY (" + def.primaryKey().stream().map(Sql::ident).collect(Collectors.joining(", ")) + ")";
             s.execute("CREATE TABLE " + def.id().quoted() + " (" + columns + pk + ")");
+        }
+    }
+
+    void addPrimaryKey(TableId table, List<String> columns) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("ALTER TABLE " + table.quoted() + " ADD PRIMARY KEY ("
+                    + columns.stream().map(Sql::ident).collect(Collectors.joining(", ")) + ")");
         }
     }
 

@@ -51,6 +51,8 @@ public final class PostgresSink implements Sink {
     private Lsn pendingEnd;
     private Instant pendingCommitTime;
     private long reportedNotFound;
+    /** Staging tables are temporary, so their names only need to be unique on this sink's connection. */
+    private int stages;
 
     /** @param source where to read table and type definitions the destination lacks */
     public PostgresSink(PgEndpoint target, String pipeline, SourceCatalog source) {
@@ -185,7 +187,7 @@ public final class PostgresSink implements Sink {
         TableId id = rel.id();
         PostgresTable t = tables.get(id);
         TableSchema known = shapes.get(id);
-        if (t != null && known != null && Column.sameLayout(known.columns(), rel.columns())) {
+        if (t != null && known != null && (known == rel || Column.sameLayout(known.columns(), rel.columns()))) {
             return t;
         }
         batch.flush();
@@ -202,7 +204,7 @@ public final class PostgresSink implements Sink {
         if (saved.isEmpty() || !Column.sameLayout(saved.get(), rel.columns())) {
             savedShapes.save(id, rel.columns());
         }
-        t = new PostgresTable(id, catalog.columns(id), catalog.primaryKey(id));
+        t = new PostgresTable(id, catalog.columns(id), catalog.primaryKey(id), () -> "walbridge_stage_" + ++stages);
         tables.put(id, t);
         shapes.put(id, rel);
         return t;

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -50,6 +51,7 @@ public final class PostgresSnapshotTarget implements SnapshotTarget {
                             snapshot text NOT NULL, rows bigint NOT NULL, completed_at timestamptz NOT NULL DEFAULT now(),
                             PRIMARY KEY (pipeline, table_schema, table_name))""");
             }
+            new DeferredKeys(c, pipeline).ensureExists();
             return null;
         });
     }
@@ -89,10 +91,16 @@ public final class PostgresSnapshotTarget implements SnapshotTarget {
     @Override
     public CopyFormat prepareTable(TableDefinition table) {
         return onConnection("prepare " + table.id() + " for its copy", c -> {
+            c.setAutoCommit(false);
             DestinationCatalog catalog = new DestinationCatalog(c);
             List<DestinationColumn> existing = catalog.columns(table.id());
             if (existing.isEmpty()) {
-                catalog.create(table);
+                // a table made here gets its primary key after the copy; a table that existed keeps its indexes
+                boolean deferKey = !table.primaryKey().isEmpty();
+                catalog.create(table, !deferKey);
+                if (deferKey) {
+                    new DeferredKeys(c, pipeline).record(table.id(), table.primaryKey());
+                }
                 existing = catalog.columns(table.id());
             }
             try (Statement s = c.createStatement()) {
@@ -102,6 +110,7 @@ public final class PostgresSnapshotTarget implements SnapshotTarget {
             RelationShapes shapes = new RelationShapes(c, pipeline);
             shapes.ensureExists();
             shapes.save(table.id(), table.layout());
+            c.commit();
             return sameTypes(table, existing) && table.types().isEmpty() ? CopyFormat.BINARY : CopyFormat.TEXT;
         });
     }
@@ -138,6 +147,14 @@ public final class PostgresSnapshotTarget implements SnapshotTarget {
     @Override
     public void completeTable(TableId table, TxidSnapshot snapshot, long rows) {
         onConnection("record the copy of " + table, c -> {
+            c.setAutoCommit(false);
+            // the key and the completion commit together: a crash between them leaves the copy incomplete, to be redone
+            DeferredKeys keys = new DeferredKeys(c, pipeline);
+            Optional<List<String>> key = keys.load(table);
+            if (key.isPresent()) {
+                new DestinationCatalog(c).addPrimaryKey(table, key.get());
+                keys.forget(table);
+            }
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO walbridge.snapshot_table (pipeline, table_schema, table_name, snapshot, rows)
                     VALUES (?, ?, ?, ?, ?) ON CONFLICT (pipeline, table_schema, table_name)
@@ -147,8 +164,10 @@ public final class PostgresSnapshotTarget implements SnapshotTarget {
                 ps.setString(3, table.name());
                 ps.setString(4, snapshot.toString());
                 ps.setLong(5, rows);
-                return ps.executeUpdate();
+                ps.executeUpdate();
             }
+            c.commit();
+            return null;
         });
     }
 

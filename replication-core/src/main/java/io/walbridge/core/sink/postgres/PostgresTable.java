@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -29,11 +30,13 @@ final class PostgresTable {
     private final TableId id;
     private final Map<String, DestinationColumn> columns = new HashMap<>();
     private final List<String> primaryKey;
-    /** INSERT/upsert text by the indexes of the columns a change carries. */
-    private final Map<List<Integer>, String> insertSql = new HashMap<>();
+    /** INSERT/upsert by the indexes of the columns a change carries. */
+    private final Map<List<Integer>, StagedInsert> inserts = new HashMap<>();
+    private final Supplier<String> stageNames;
 
-    PostgresTable(TableId id, List<DestinationColumn> columns, List<String> primaryKey) {
+    PostgresTable(TableId id, List<DestinationColumn> columns, List<String> primaryKey, Supplier<String> stageNames) {
         this.id = id;
+        this.stageNames = stageNames;
         for (DestinationColumn c : columns) {
             this.columns.put(c.name(), c);
         }
@@ -42,7 +45,7 @@ final class PostgresTable {
 
     void write(Change change, StatementBatch batch) throws SQLException {
         if (change instanceof Change.Insert i) {
-            insert(i.table(), i.newRow(), batch);
+            insert(i.table(), i.newRow(), batch, true);
         } else if (change instanceof Change.Update u) {
             update(u, batch);
         } else if (change instanceof Change.Delete d) {
@@ -53,16 +56,21 @@ final class PostgresTable {
         }
     }
 
-    private void insert(TableSchema rel, Row row, StatementBatch batch) throws SQLException {
+    /** @param isNew the row comes from an Insert change (an update of a whole row is written as an upsert too) */
+    private void insert(TableSchema rel, Row row, StatementBatch batch, boolean isNew) throws SQLException {
         List<Integer> all = present(rel, row);
-        // building the text cost more client CPU per row than binding it; it depends only on which columns
-        // were sent, since a PostgresTable only ever sees one column layout (the sink makes a new one on change)
-        String sql = insertSql.computeIfAbsent(all, cols -> insertSql(rel, cols));
-        batch.add(sql, primaryKey.isEmpty() ? null : keyOf(rel, row), ps -> bind(ps, 1, rel, row, all));
+        // the statements depend only on which columns were sent, since a PostgresTable only ever sees one
+        // column layout (the sink makes a new one on change): build them once per column set
+        StagedInsert insert = inserts.computeIfAbsent(all, cols -> insertFor(rel, cols));
+        batch.addInsert(insert, primaryKey.isEmpty() ? null : keyOf(rel, row), row, isNew);
     }
 
-    /** The row's primary-key cells: equal for two versions of one row. */
-    private List<Cell> keyOf(TableSchema rel, Row row) {
+    /** The row's primary-key cells (the cell alone for a one-column key): equal for two versions of one row. */
+    private Object keyOf(TableSchema rel, Row row) {
+        if (primaryKey.size() == 1) {
+            int i = rel.indexOf(primaryKey.get(0));
+            return i < 0 ? List.of() : row.get(i);
+        }
         List<Cell> key = new ArrayList<>(primaryKey.size());
         for (String k : primaryKey) {
             int i = rel.indexOf(k);
@@ -71,18 +79,18 @@ final class PostgresTable {
         return key;
     }
 
-    private String insertSql(TableSchema rel, List<Integer> all) {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(id.quoted()).append(" (")
-                .append(names(rel, all)).append(") VALUES (").append(casts(rel, all)).append(')');
+    private StagedInsert insertFor(TableSchema rel, List<Integer> all) {
+        StringBuilder conflict = new StringBuilder();
         if (!primaryKey.isEmpty()) {
             // replays after a snapshot or a lost confirmation must not fail on rows already there
             List<Integer> rest = all.stream().filter(i -> !primaryKey.contains(rel.columns().get(i).name())).toList();
-            sql.append(" ON CONFLICT (").append(primaryKey.stream().map(Sql::ident).collect(Collectors.joining(", ")))
+            conflict.append(" ON CONFLICT (").append(primaryKey.stream().map(Sql::ident).collect(Collectors.joining(", ")))
                     .append(rest.isEmpty() ? ") DO NOTHING" : ") DO UPDATE SET " + rest.stream()
                             .map(i -> Sql.ident(rel.columns().get(i).name()) + " = EXCLUDED." + Sql.ident(rel.columns().get(i).name()))
                             .collect(Collectors.joining(", ")));
         }
-        return sql.toString();
+        List<DestinationColumn> cols = all.stream().map(i -> column(rel, i)).toList();
+        return new StagedInsert(id, all, cols, conflict.toString(), stageNames.get());
     }
 
     private void update(Change.Update u, StatementBatch batch) throws SQLException {
@@ -97,7 +105,7 @@ final class PostgresTable {
                     List<Integer> oldMatch = matchColumns(rel, u.oldRow());
                     batch.add("DELETE FROM " + id.quoted() + where(rel, oldMatch), ps -> bind(ps, 1, rel, u.oldRow(), oldMatch));
                 }
-                insert(rel, newRow, batch);
+                insert(rel, newRow, batch, false);
                 return;
             }
             // pgoutput sends 'u' for unchanged TOAST: update only what was sent, keep the destination's value
@@ -169,7 +177,20 @@ final class PostgresTable {
         return true;
     }
 
-    private static List<Integer> present(TableSchema rel, Row row) {
+    /** Indexes 0..n-1, shared by every complete row (most rows: only updates leave TOASTed values out). */
+    private List<Integer> everyColumn = List.of();
+
+    private List<Integer> present(TableSchema rel, Row row) {
+        boolean complete = true;
+        for (int i = 0; i < row.size() && complete; i++) {
+            complete = !(row.get(i) instanceof Cell.Unchanged);
+        }
+        if (complete) {
+            if (everyColumn.size() != row.size()) {
+                everyColumn = java.util.stream.IntStream.range(0, row.size()).boxed().toList();
+            }
+            return everyColumn;
+        }
         List<Integer> out = new ArrayList<>(row.size());
         for (int i = 0; i < row.size(); i++) {
             if (!(row.get(i) instanceof Cell.Unchanged)) {
@@ -177,14 +198,6 @@ final class PostgresTable {
             }
         }
         return out;
-    }
-
-    private String names(TableSchema rel, List<Integer> idx) {
-        return idx.stream().map(i -> Sql.ident(column(rel, i).name())).collect(Collectors.joining(", "));
-    }
-
-    private String casts(TableSchema rel, List<Integer> idx) {
-        return idx.stream().map(i -> cast(rel, i)).collect(Collectors.joining(", "));
     }
 
     private String assignments(TableSchema rel, List<Integer> idx) {

@@ -1,10 +1,14 @@
 package io.walbridge.core.sink.postgres;
 
+import io.walbridge.core.change.Row;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,6 +24,8 @@ final class StatementBatch {
     }
 
     private static final int MAX_BATCH = 2000;
+    /** Rows of one staged insert run held before they are sent (bounded: rows are already in the event queue's budget). */
+    private static final int MAX_STAGED = 20_000;
 
     private final Connection connection;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
@@ -27,6 +33,11 @@ final class StatementBatch {
     private int pendingCount;
     /** Keys of the upserts in the pending batch; see {@link #add(String, Object, Binder)}. */
     private final Set<Object> pendingKeys = new HashSet<>();
+    /** A run of inserts waiting to be sent; see {@link #addInsert}. */
+    private StagedInsert pendingInsert;
+    private final List<Row> pendingRows = new ArrayList<>();
+    /** Every pending row comes from an Insert change. */
+    private boolean pendingAllNew;
     private long rowsNotFound;
 
     StatementBatch(Connection connection) {
@@ -43,7 +54,7 @@ final class StatementBatch {
      * already waiting in the batch flushes it first (a row inserted then updated in one transaction).
      */
     void add(String sql, Object key, Binder binder) throws SQLException {
-        if (!sql.equals(pendingSql) || (key != null && pendingKeys.contains(key))) {
+        if (pendingInsert != null || !sql.equals(pendingSql) || (key != null && pendingKeys.contains(key))) {
             flush();
         }
         if (key != null) {
@@ -63,7 +74,31 @@ final class StatementBatch {
         }
     }
 
+    /**
+     * Adds a row to a run of inserts (upserts when {@code key} is not null) with one column set. The run is
+     * sent when anything else comes or at {@link #flush()}: as a parameter batch when short, else staged
+     * through COPY. A key already in the run flushes it first, as in {@link #add(String, Object, Binder)}.
+     */
+    void addInsert(StagedInsert insert, Object key, Row row, boolean isNew) throws SQLException {
+        if (insert != pendingInsert || pendingSql != null || (key != null && pendingKeys.contains(key))) {
+            flush();
+        }
+        pendingAllNew = (pendingRows.isEmpty() || pendingAllNew) && isNew;
+        if (key != null) {
+            pendingKeys.add(key);
+        }
+        pendingInsert = insert;
+        pendingRows.add(row);
+        if (pendingRows.size() >= MAX_STAGED) {
+            flush();
+        }
+    }
+
     void flush() throws SQLException {
+        if (pendingInsert != null) {
+            flushInserts();
+            return;
+        }
         if (pendingSql == null) {
             return;
         }
@@ -82,12 +117,36 @@ final class StatementBatch {
         }
     }
 
+    private void flushInserts() throws SQLException {
+        StagedInsert insert = pendingInsert;
+        List<Row> rows = List.copyOf(pendingRows);
+        pendingInsert = null;
+        pendingRows.clear();
+        pendingKeys.clear();
+        if (rows.size() >= StagedInsert.STAGE_FROM_ROWS) {
+            insert.copy(connection, rows, pendingAllNew);
+            return;
+        }
+        PreparedStatement ps = prepared.get(insert.sql());
+        if (ps == null) {
+            ps = connection.prepareStatement(insert.sql());
+            prepared.put(insert.sql(), ps);
+        }
+        for (Row row : rows) {
+            insert.bind(ps, row);
+            ps.addBatch();
+        }
+        ps.executeBatch();
+    }
+
     /** Updates and deletes that found no row on the destination (as PostgreSQL's own subscriber logs them). */
     long rowsNotFound() {
         return rowsNotFound;
     }
 
     void discard() {
+        pendingInsert = null;
+        pendingRows.clear();
         pendingSql = null;
         pendingCount = 0;
         pendingKeys.clear();
