@@ -115,6 +115,7 @@ public final class DestinationStepController {
 
     private static HBox appendOnlyRow(AppendOnlyRow row) {
         CheckBox box = new CheckBox(row.table().toString());
+        box.setMnemonicParsing(false); // table names often hold '_'
         box.setMinWidth(260);
         box.setSelected(row.appendOnly.get());
         box.setDisable(row.locked());
@@ -125,7 +126,10 @@ public final class DestinationStepController {
         note.getStyleClass().add("hint");
         HBox line = new HBox(10, box, note);
         line.setAlignment(Pos.CENTER_LEFT);
-        line.getStyleClass().add("check-row");
+        line.getStyleClass().addAll("check-row", "table-choice");
+        if (row.locked()) {
+            line.getStyleClass().add("locked");
+        }
         line.setPadding(new Insets(4, 6, 4, 6));
         return line;
     }
