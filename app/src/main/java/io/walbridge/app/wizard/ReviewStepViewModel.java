@@ -19,6 +19,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -94,7 +95,7 @@ public final class ReviewStepViewModel implements WizardStep {
 
     /** Which tables get one row per change, and what a value BigQuery cannot hold does. */
     private String bigQueryChoices() {
-        java.util.List<TableId> appendOnly = draft.appendOnlyTables();
+        List<TableId> appendOnly = draft.appendOnlyTables();
         String tables = appendOnly.isEmpty() ? "none: every table keeps its current rows, by primary key"
                 : appendOnly.stream().map(t -> t + (draft.withoutPrimaryKey.contains(t) ? " (no primary key)" : ""))
                         .collect(Collectors.joining(", ")) + "; one row per change";
