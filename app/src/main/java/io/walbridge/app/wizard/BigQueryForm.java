@@ -1,8 +1,10 @@
 package io.walbridge.app.wizard;
 
+import io.walbridge.core.change.TableId;
 import io.walbridge.core.config.SavedBigQuery;
 import io.walbridge.core.sink.bigquery.BigQueryEndpoints;
 import io.walbridge.core.sink.bigquery.BigQueryTarget;
+import io.walbridge.core.sink.bigquery.ValuePolicy;
 import io.walbridge.core.source.InvalidEndpoint;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -10,9 +12,12 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** The fields of a BigQuery destination as typed, with a rule per field. The key file is kept as a path only. */
@@ -28,6 +33,10 @@ public final class BigQueryForm {
     /** Application Default Credentials instead of a key file. */
     public final BooleanProperty defaultCredentials = new SimpleBooleanProperty(false);
     public final StringProperty staleness = new SimpleStringProperty("15m");
+    /** Tables with a primary key marked to get one row per change (a table without one always does). */
+    public final ObservableSet<TableId> appendOnly = FXCollections.observableSet();
+    /** What happens to a value BigQuery cannot hold: stop the pipeline (default) or write NULL and log it. */
+    public final ObjectProperty<ValuePolicy> unrepresentable = new SimpleObjectProperty<>(ValuePolicy.FAIL);
     /** Google, or (tests) an emulator; not shown in the form. */
     public final ObjectProperty<BigQueryEndpoints> endpoints = new SimpleObjectProperty<>(BigQueryEndpoints.GOOGLE);
 
@@ -58,11 +67,13 @@ public final class BigQueryForm {
         return null;
     }
 
-    public SavedBigQuery toSaved() {
+    /** The destination to save, writing {@code appendOnlyTables} one row per change (see PipelineDraft). */
+    public SavedBigQuery toSaved(List<TableId> appendOnlyTables) {
         BigQueryEndpoints e = endpoints.get();
         return new SavedBigQuery(project.get().strip(), dataset.get().strip(), blankToNull(location.get()),
                 defaultCredentials.get() ? null : blankToNull(keyFile.get()), staleness.get(),
-                e.isGoogle() ? null : e.api(), e.isGoogle() ? null : e.writeApi());
+                e.isGoogle() ? null : e.api(), e.isGoogle() ? null : e.writeApi(),
+                appendOnlyTables.stream().map(TableId::quoted).toList(), unrepresentable.get().key());
     }
 
     public void load(SavedBigQuery saved) {
@@ -72,6 +83,9 @@ public final class BigQueryForm {
         defaultCredentials.set(saved.keyFile() == null);
         keyFile.set(saved.keyFile() == null ? "" : saved.keyFile());
         staleness.set(saved.staleness() == null ? "15m" : saved.staleness());
+        appendOnly.clear();
+        appendOnly.addAll(saved.appendOnlyTables());
+        unrepresentable.set(ValuePolicy.parse(saved.unrepresentable()));
         endpoints.set(saved.api() == null ? BigQueryEndpoints.GOOGLE : BigQueryEndpoints.local(saved.api(), saved.writeApi()));
     }
 

@@ -2,18 +2,22 @@ package io.walbridge.app.wizard;
 
 import io.walbridge.app.common.ProblemText;
 import io.walbridge.app.common.Views;
+import io.walbridge.core.sink.bigquery.ValuePolicy;
 import javafx.fxml.FXML;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.TextField;
-import javafx.stage.FileChooser;
-
-import java.io.File;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+import java.io.File;
 
 /** Step 5's view: PostgreSQL fields with their own test, or BigQuery's fields with theirs. */
 public final class DestinationStepController {
@@ -42,6 +46,9 @@ public final class DestinationStepController {
     @FXML private Label bigqueryOutcome;
     @FXML private VBox bigqueryLines;
     @FXML private Label bigqueryProblem;
+    @FXML private VBox appendOnlyList;
+    @FXML private RadioButton policyFail;
+    @FXML private RadioButton policyNull;
 
     public DestinationStepController(DestinationStepViewModel vm) {
         this.vm = vm;
@@ -87,6 +94,44 @@ public final class DestinationStepController {
         ProblemText.bind(bigqueryProblem, vm.bigQueryProblem);
         vm.bigQueryLines.addListener((javafx.collections.ListChangeListener<String>) c ->
                 bigqueryLines.getChildren().setAll(vm.bigQueryLines.stream().map(Label::new).toList()));
+        vm.appendOnlyRows.addListener((javafx.collections.ListChangeListener<AppendOnlyRow>) c -> showAppendOnlyRows());
+        showAppendOnlyRows();
+        ToggleGroup policy = new ToggleGroup();
+        policyFail.setToggleGroup(policy);
+        policyNull.setToggleGroup(policy);
+        policyFail.setUserData(ValuePolicy.FAIL);
+        policyNull.setUserData(ValuePolicy.NULL);
+        policy.selectToggle(f.unrepresentable.get() == ValuePolicy.NULL ? policyNull : policyFail);
+        policy.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                f.unrepresentable.set((ValuePolicy) now.getUserData());
+            }
+        });
+    }
+
+    private void showAppendOnlyRows() {
+        appendOnlyList.getChildren().setAll(vm.appendOnlyRows.stream().map(DestinationStepController::appendOnlyRow).toList());
+    }
+
+    private static HBox appendOnlyRow(AppendOnlyRow row) {
+        CheckBox box = new CheckBox(row.table().toString());
+        box.setMnemonicParsing(false); // table names often hold '_'
+        box.setMinWidth(260);
+        box.setSelected(row.appendOnly.get());
+        box.setDisable(row.locked());
+        box.selectedProperty().addListener((obs, was, is) -> row.mark(is));
+        row.appendOnly.addListener((obs, was, is) -> box.setSelected(is));
+        Label note = new Label();
+        note.textProperty().bind(row.note);
+        note.getStyleClass().add("hint");
+        HBox line = new HBox(10, box, note);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.getStyleClass().addAll("check-row", "table-choice");
+        if (row.locked()) {
+            line.getStyleClass().add("locked");
+        }
+        line.setPadding(new Insets(4, 6, 4, 6));
+        return line;
     }
 
     @FXML

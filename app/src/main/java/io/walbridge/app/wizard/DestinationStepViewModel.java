@@ -41,6 +41,8 @@ public final class DestinationStepViewModel implements WizardStep {
     public final StringProperty bigQueryOutcome = new SimpleStringProperty("");
     public final ObjectProperty<Problem> bigQueryProblem = new SimpleObjectProperty<>();
     public final BooleanProperty bigQueryTesting = new SimpleBooleanProperty(false);
+    /** The chosen tables, each written append-only or as current rows (BigQuery only). */
+    public final ObservableList<AppendOnlyRow> appendOnlyRows = FXCollections.observableArrayList();
 
     public DestinationStepViewModel(PipelineDraft draft, Services services) {
         this.draft = draft;
@@ -64,6 +66,18 @@ public final class DestinationStepViewModel implements WizardStep {
             return "";
         }, draft.destinationKind, f.host, f.port, f.database, f.user, b.project, b.dataset, b.keyFile,
                 b.defaultCredentials, b.staleness);
+        listAppendOnlyChoices();
+    }
+
+    /** Shows the chosen tables again (step 4 may have changed them); marks of tables chosen again are kept. */
+    @Override
+    public void entered() {
+        listAppendOnlyChoices();
+    }
+
+    private void listAppendOnlyChoices() {
+        appendOnlyRows.setAll(draft.tables.stream().map(t -> new AppendOnlyRow(t, draft.withoutPrimaryKey.contains(t),
+                draft.bigQuery.appendOnly)).toList());
     }
 
     public PipelineDraft draft() {
@@ -99,7 +113,7 @@ public final class DestinationStepViewModel implements WizardStep {
             bigQueryProblem.set(new Problem("the BigQuery settings are incomplete", problem));
             return;
         }
-        BigQueryTarget target = draft.bigQuery.toSaved().toTarget();
+        BigQueryTarget target = draft.bigQuery.toSaved(List.of()).toTarget();
         bigQueryTesting.set(true);
         tasks.run(() -> BigQueryProbe.run(target, step -> tasks.onUi(() -> bigQueryLines.add(line(step)))), steps -> {
             bigQueryTesting.set(false);

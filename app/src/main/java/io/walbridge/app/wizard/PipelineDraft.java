@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 
 import java.util.List;
 
@@ -30,6 +31,8 @@ public final class PipelineDraft {
     public final StringProperty slot = new SimpleStringProperty("walbridge_slot");
     /** The tables to publish, in the order the picker lists them. */
     public final ObservableList<TableId> tables = FXCollections.observableArrayList();
+    /** The source's tables without a primary key, as the table picker last read them. */
+    public final ObservableSet<TableId> withoutPrimaryKey = FXCollections.observableSet();
     public final ObjectProperty<DestinationKind> destinationKind = new SimpleObjectProperty<>(DestinationKind.POSTGRESQL);
     public final EndpointForm destination = new EndpointForm();
     public final BigQueryForm bigQuery = new BigQueryForm();
@@ -53,9 +56,17 @@ public final class PipelineDraft {
         boolean bq = destinationKind.get() == DestinationKind.BIGQUERY;
         return new SavedPipeline(name.get(), source.toSaved(), publication.get(), slot.get(), names,
                 destinationKind.get().key(), inApp && !bq ? destination.toSaved() : null,
-                inApp && bq ? bigQuery.toSaved() : null, e.key(),
+                inApp && bq ? bigQuery.toSaved(appendOnlyTables()) : null, e.key(),
                 e == HandoffEngine.DEBEZIUM ? debezium.toSettings() : null,
                 e == HandoffEngine.DATASTREAM ? datastream.toSettings() : null);
+    }
+
+    /**
+     * The chosen tables BigQuery writes one row per change, in the picker's order: those without a primary key
+     * (nothing else is possible) and those marked append-only.
+     */
+    public List<TableId> appendOnlyTables() {
+        return tables.stream().filter(t -> withoutPrimaryKey.contains(t) || bigQuery.appendOnly.contains(t)).toList();
     }
 
     /** The source as prepared in the earlier steps, with the login's password as typed or generated. */

@@ -8,6 +8,7 @@ import io.walbridge.core.config.SavedPipeline;
 import io.walbridge.core.config.Secret;
 import io.walbridge.core.handoff.HandoffEngine;
 import io.walbridge.core.pipeline.Pipeline;
+import io.walbridge.core.sink.bigquery.ValuePolicy;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -18,6 +19,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -74,8 +76,8 @@ public final class ReviewStepViewModel implements WizardStep {
         return switch (draft.engine.get()) {
             case IN_APP -> common
                     + "Destination:  " + draft.destinationKind.get() + " "
-                    + (draft.destinationKind.get() == DestinationKind.BIGQUERY ? draft.bigQuery.display()
-                            : draft.destination.display()) + "\n"
+                    + (draft.destinationKind.get() == DestinationKind.BIGQUERY ? draft.bigQuery.display() + "\n"
+                            + bigQueryChoices() : draft.destination.display() + "\n")
                     + "First run:    copies the tables' current rows, then streams every committed change\n" + passwords
                     + tlsWarnings();
             case DEBEZIUM -> common
@@ -89,6 +91,18 @@ public final class ReviewStepViewModel implements WizardStep {
                     + "Here:         Save keeps the hand-off so the monitor names the slot's engine; Start is for"
                     + " pipelines this app runs\n" + passwords + tlsWarnings();
         };
+    }
+
+    /** Which tables get one row per change, and what a value BigQuery cannot hold does. */
+    private String bigQueryChoices() {
+        List<TableId> appendOnly = draft.appendOnlyTables();
+        String tables = appendOnly.isEmpty() ? "none: every table keeps its current rows, by primary key"
+                : appendOnly.stream().map(t -> t + (draft.withoutPrimaryKey.contains(t) ? " (no primary key)" : ""))
+                        .collect(Collectors.joining(", ")) + "; one row per change";
+        String values = draft.bigQuery.unrepresentable.get() == ValuePolicy.NULL
+                ? "a value BigQuery cannot hold is written as NULL and logged (unrepresentable=null)"
+                : "a value BigQuery cannot hold stops the pipeline (unrepresentable=fail)";
+        return "Append-only:  " + tables + "\n" + "Values:       " + values + "\n";
     }
 
     /** A visible warning for each connection that does not authenticate its server (anything but verify-full). */

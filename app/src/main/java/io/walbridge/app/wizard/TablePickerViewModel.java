@@ -71,6 +71,9 @@ public final class TablePickerViewModel {
         loading.set(false);
         Set<TableId> chosen = new HashSet<>(draft.tables);
         rows.setAll(tables.stream().map(TableRow::new).toList());
+        // the BigQuery destination writes these append-only whatever is marked: it shows them so
+        draft.withoutPrimaryKey.clear();
+        tables.stream().filter(t -> !t.hasPrimaryKey()).map(TableFacts::id).forEach(draft.withoutPrimaryKey::add);
         for (TableRow r : rows) {
             r.selected.set(chosen.contains(r.id()));
             r.selected.addListener((obs, was, is) -> syncDraft());
