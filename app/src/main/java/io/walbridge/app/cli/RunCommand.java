@@ -3,6 +3,7 @@ package io.walbridge.app.cli;
 import io.walbridge.app.common.TlsWarning;
 import io.walbridge.core.UserFacingException;
 import io.walbridge.core.change.Lsn;
+import io.walbridge.core.pipeline.BatchPolicy;
 import io.walbridge.core.pipeline.BigQueryPipeline;
 import io.walbridge.core.pipeline.Pipeline;
 import io.walbridge.core.pipeline.PipelineConfig;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.time.Duration;
@@ -65,12 +67,32 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--snapshot-workers", defaultValue = "4", description = "Parallel copy workers (default: ${DEFAULT-VALUE}).")
     int snapshotWorkers;
 
+    @Option(names = "--batch-size", defaultValue = "20000", paramLabel = "N",
+            description = "Most source changes applied in one destination transaction (default: ${DEFAULT-VALUE});"
+                    + " many small source transactions share one, a bigger one spans several batches.")
+    int batchSize;
+
+    @Option(names = "--batch-delay", defaultValue = "200ms", converter = UnitConverters.Time.class,
+            description = "How long a partly filled batch waits for more changes before it is applied"
+                    + " (default: ${DEFAULT-VALUE}); lower means fresher data, higher fewer destination commits.")
+    Duration batchDelay;
+
     @Option(names = "--until-caught-up",
             description = "Exit 0 once every change committed before the command started is applied and confirmed.")
     boolean untilCaughtUp;
 
+    /** The default limits in bytes stay: they bound memory; the user tunes how many changes and how long. */
+    private BatchPolicy batching() {
+        if (batchSize < 1) {
+            throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1");
+        }
+        BatchPolicy d = BatchPolicy.DEFAULT;
+        return new BatchPolicy(batchSize, d.maxBytes(), batchDelay, d.queueBytes());
+    }
+
     @Override
     public Integer call() throws Exception {
+        BatchPolicy batching = batching(); // a usage error, told before any connection
         PgEndpoint src = PgEndpoint.parse(source);
         boolean bigQuery = BigQueryTarget.isBigQueryUrl(target);
         PgEndpoint dst = bigQuery ? null : PgEndpoint.parse(target);
@@ -83,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
             EndpointProbe.reach("destination", dst);
         }
         PipelineConfig base = new PipelineConfig(src, publication, slot).withSnapshotWorkers(snapshotWorkers)
-                .withStallTimeout(stallTimeout);
+                .withStallTimeout(stallTimeout).withBatching(batching);
         PipelineConfig config = name == null ? base : base.withName(name);
         Pipeline pipeline = bigQuery ? BigQueryPipeline.create(config, bq) : PostgresPipeline.create(config, dst);
         if (resnapshot.equals(List.of("all"))) {

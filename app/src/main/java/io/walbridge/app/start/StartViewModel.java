@@ -102,8 +102,13 @@ public final class StartViewModel {
     public static String describe(SavedPipeline p) {
         String source = p.source() == null ? "?" : p.source().user() + "@" + p.source().host() + ":" + p.source().port()
                 + "/" + p.source().database();
-        String dest = p.destination() == null ? "?" : p.destination().host() + ":" + p.destination().port() + "/"
-                + p.destination().database();
+        String dest = switch (p.handoffEngine()) {
+            case DEBEZIUM -> "Debezium on Kafka Connect";
+            case DATASTREAM -> "Google Datastream";
+            case IN_APP -> p.bigQuery() != null ? "BigQuery " + p.bigQuery().project() + "." + p.bigQuery().dataset()
+                    : p.destination() == null ? "?" : p.destination().host() + ":" + p.destination().port() + "/"
+                    + p.destination().database();
+        };
         return p.name() + "   " + source + " → " + dest + "   (" + p.tables().size() + " tables, slot " + p.slot() + ")";
     }
 }

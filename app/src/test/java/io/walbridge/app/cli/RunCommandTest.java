@@ -43,6 +43,26 @@ class RunCommandTest {
     }
 
     @Test
+    void batchLimitsFromTheCommandLineStillReproduceTheSource() {
+        r = new Replication("CREATE TABLE items (id int PRIMARY KEY, name text)");
+        r.source("INSERT INTO items SELECT g, 'item ' || g FROM generate_series(1, 300) g",
+                "UPDATE items SET name = name || '!' WHERE id % 7 = 0", "DELETE FROM items WHERE id % 5 = 0");
+        int code = WalBridgeCommand.execute("run", "--source", sourceUrl(), "--target", targetUrl(),
+                "--publication", r.publication, "--slot", r.slot, "--batch-size", "7", "--batch-delay", "0ms",
+                "--until-caught-up");
+        assertThat(code).isZero();
+        r.assertSame("SELECT * FROM items ORDER BY id");
+    }
+
+    @Test
+    void aBatchSizeBelowOneIsAUsageError() throws Exception {
+        ChildProcess child = ChildProcess.start("run", "--source", "postgresql://u@localhost/db", "--target",
+                "postgresql://u@localhost/db2", "--publication", "p", "--slot", "s", "--batch-size", "0");
+        assertThat(child.waitFor()).isEqualTo(2);
+        assertThat(child.output()).contains("--batch-size must be at least 1");
+    }
+
+    @Test
     void survivesKillDashNineInTheMiddleOfARun() throws Exception {
         r = new Replication("CREATE TABLE events (id bigserial PRIMARY KEY, kind text, n int)",
                 "CREATE TABLE tally (k text, n int)", "ALTER TABLE tally REPLICA IDENTITY FULL");

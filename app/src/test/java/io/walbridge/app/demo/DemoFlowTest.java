@@ -4,6 +4,7 @@ import io.walbridge.app.AppWindow;
 import io.walbridge.app.common.FxTaskRunner;
 import io.walbridge.app.common.InProcessEngine;
 import io.walbridge.app.common.Services;
+import io.walbridge.app.wizard.Screenshots;
 import io.walbridge.core.config.FileSecretStore;
 import io.walbridge.core.config.PipelineStore;
 import io.walbridge.core.setup.ConnectionFactory;
@@ -11,8 +12,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,9 +21,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -98,15 +94,7 @@ class DemoFlowTest {
     }
 
     private void screenshot(String name) throws Exception {
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> window.scene().snapshot(null)).get();
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] pixels = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        out.setRGB(0, 0, w, h, pixels, 0, w);
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        ImageIO.write(out, "png", dir.resolve(name).toFile());
+        Screenshots.save(window.scene(), name);
     }
 
     private static String text(FxRobot robot, String query) {

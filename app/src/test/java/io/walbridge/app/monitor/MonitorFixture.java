@@ -11,10 +11,13 @@ import io.walbridge.core.monitor.AlertThresholds;
 import io.walbridge.core.monitor.Severity;
 import io.walbridge.core.pipeline.Pipeline;
 import io.walbridge.core.setup.ConnectionFactory;
+import io.walbridge.core.testing.ManualClock;
 import io.walbridge.core.testing.PgServer;
 import io.walbridge.core.testing.Replication;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +35,7 @@ final class MonitorFixture implements AutoCloseable {
     }
 
     final Replication r;
-    final StepClock clock = new StepClock();
+    final ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final TaskRunner tasks = new SameThreadRunner();
     final RunningPipelines running = new RunningPipelines(new InProcessEngine(), tasks);
     final List<Shown> notifications = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.walbridge.core.monitor;
 
+import io.walbridge.core.testing.ManualClock;
 import io.walbridge.core.testing.PgServer;
 import org.junit.jupiter.api.Test;
 

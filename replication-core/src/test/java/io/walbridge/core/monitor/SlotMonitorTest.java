@@ -1,5 +1,6 @@
 package io.walbridge.core.monitor;
 
+import io.walbridge.core.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

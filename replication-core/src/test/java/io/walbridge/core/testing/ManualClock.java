@@ -1,4 +1,4 @@
-package io.walbridge.core.monitor;
+package io.walbridge.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when the test says so. */
-final class ManualClock extends Clock {
+/** A clock that moves only when the test says so, so no test waits for real seconds. */
+public final class ManualClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
-    ManualClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
@@ -20,11 +20,11 @@ final class ManualClock extends Clock {
      * (inactive_since) and WalBridge keeps the earlier of the server's and its own observation; starting
      * this far back keeps every server timestamp later than this clock, so tests see only their own.
      */
-    static ManualClock beforeServerTimes() {
+    public static ManualClock beforeServerTimes() {
         return new ManualClock(Instant.ofEpochSecond(Instant.now().getEpochSecond()).minus(Duration.ofDays(1)));
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
