@@ -40,7 +40,7 @@ public final class FileSecretStore implements SecretStore {
 
     @Override
     public String where() {
-        return "a file only you can read (" + file + ")";
+        return "the file " + file + ", which only you can read";
     }
 
     @Override
