@@ -137,7 +137,7 @@ final class DemoCommand implements Callable<Integer> {
     private static void describe(DemoSession session, SecretStore secrets) {
         System.out.println("source:      " + session.source().display());
         System.out.println("destination: " + session.destination().display());
-        System.out.println("password:    for both, in " + secrets.where() + " (key demo.password); never printed");
+        System.out.println("password:    for both, key demo.password in " + secrets.where() + "; never printed");
         System.out.printf(Locale.ROOT, "sample data: %,d rows in %d tables%s%n", session.sampleRows(),
                 ShopData.TABLES.size(), session.sampleReused() ? " (from an earlier start; --reset loads fresh data)" : "");
         session.generator().ifPresent(g -> System.out.println("generator:   " + g.rate() + " row changes/s"
