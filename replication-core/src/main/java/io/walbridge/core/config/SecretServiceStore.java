@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Secrets in the desktop keyring (the freedesktop Secret Service of GNOME Keyring, KWallet, KeePassXC) through
+ * Secrets in the desktop keyring (the freedesktop Secret Service of GNOME Keyring, KeePassXC, KWallet) through
  * libsecret's {@code secret-tool}. Each item carries the attributes {@code service=walbridge} and {@code key=<key>}.
  * A secret goes to the tool on its standard input and comes back on its standard output: never on a command line,
  * which every user of the machine can read in {@code ps}.
