@@ -7,7 +7,8 @@ import io.walbridge.app.demo.DemoSession;
 import io.walbridge.app.demo.ShopData;
 import io.walbridge.core.UserFacingException;
 import io.walbridge.core.config.ConfigFolder;
-import io.walbridge.core.config.FileSecretStore;
+import io.walbridge.core.config.SecretStore;
+import io.walbridge.core.config.SecretStores;
 import io.walbridge.core.monitor.HumanUnits;
 import io.walbridge.core.pipeline.Pipeline;
 import io.walbridge.core.pipeline.PipelineConfig;
@@ -90,14 +91,14 @@ final class DemoCommand implements Callable<Integer> {
         DemoSession.Options options = options();
         DemoFolder folder = DemoFolder.current();
         Path config = ConfigFolder.current();
-        FileSecretStore secrets = new FileSecretStore(config.resolve("secrets.properties"));
+        SecretStore secrets = SecretStores.forThisMachine(config).store();
         System.out.println("demo folder: " + folder.root());
         DemoSession session = DemoSession.start(folder, secrets, options, DemoCommand::step, new Cancellation());
         Pipeline[] pipeline = new Pipeline[1];
         Thread hook = new Thread(() -> stop(pipeline[0], session), "walbridge-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            describe(session, secrets.file());
+            describe(session, secrets);
             DemoReplication.setUp(session.source(), line -> System.out.println("setup: " + line));
             pipeline[0] = PostgresPipeline.create(new PipelineConfig(session.source(), DemoSession.PUBLICATION,
                     DemoSession.SLOT).withName(DemoSession.PIPELINE), session.destination());
@@ -133,10 +134,10 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("demo: " + text);
     }
 
-    private static void describe(DemoSession session, Path secretsFile) {
+    private static void describe(DemoSession session, SecretStore secrets) {
         System.out.println("source:      " + session.source().display());
         System.out.println("destination: " + session.destination().display());
-        System.out.println("password:    for both, in " + secretsFile + " (key demo.password); never printed");
+        System.out.println("password:    for both, key demo.password in " + secrets.where() + "; never printed");
         System.out.printf(Locale.ROOT, "sample data: %,d rows in %d tables%s%n", session.sampleRows(),
                 ShopData.TABLES.size(), session.sampleReused() ? " (from an earlier start; --reset loads fresh data)" : "");
         session.generator().ifPresent(g -> System.out.println("generator:   " + g.rate() + " row changes/s"

@@ -28,8 +28,8 @@ import java.util.stream.Stream;
 
 /**
  * The demo's two PostgreSQL servers, source and destination, on free local ports. Their data stays in the demo
- * folder between runs (a second start takes seconds); their shared password is kept in the secrets file like
- * any pipeline's, under {@link #PASSWORD_KEY}, and never printed.
+ * folder between runs (a second start takes seconds); their shared password is kept in the secret store (keyring
+ * or secrets file) like any pipeline's, under {@link #PASSWORD_KEY}, and never printed.
  */
 public final class DemoDatabases implements AutoCloseable {
 
@@ -101,7 +101,7 @@ public final class DemoDatabases implements AutoCloseable {
         }
         if (existIn(folder)) {
             throw new UserFacingException("the demo databases in " + folder.root()
-                    + " need their password, which is no longer in the secrets file",
+                    + " need their password, which is no longer in " + secrets.where(),
                     "start the demo with a reset (walbridge demo --reset, or 'Start from fresh sample data' in the app)");
         }
         // generated like a dedicated login's password; stored before the servers are made, so it is never lost

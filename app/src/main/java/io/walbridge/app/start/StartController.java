@@ -129,7 +129,7 @@ public final class StartController {
     private void open() {
         SavedPipeline chosen = pipelines.getSelectionModel().getSelectedItem();
         if (chosen != null) {
-            vm.open(chosen).ifPresent(openWizard);
+            vm.open(chosen, openWizard);
         }
     }
 }

@@ -11,7 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The start screen: a new pipeline, or one of the saved ones to open and edit. */
 public final class StartViewModel {
@@ -88,14 +88,14 @@ public final class StartViewModel {
         return new PipelineDraft();
     }
 
-    /** A draft holding the saved pipeline and its passwords, ready for the wizard. */
-    public Optional<PipelineDraft> open(SavedPipeline saved) {
-        try {
-            return Optional.of(PipelineDraft.of(saved, services.secrets()));
-        } catch (RuntimeException e) {
-            problem.set(Problem.of(e));
-            return Optional.empty();
-        }
+    /**
+     * Hands a draft holding the saved pipeline and its passwords to {@code opened}, ready for the wizard. In the
+     * background: reading the desktop keyring starts a process and may wait for its unlock prompt.
+     */
+    public void open(SavedPipeline saved, Consumer<PipelineDraft> opened) {
+        problem.set(null);
+        services.tasks().run(() -> PipelineDraft.of(saved, services.secrets()), opened::accept,
+                e -> problem.set(Problem.of(e)));
     }
 
     /** One line per saved pipeline for the list. */

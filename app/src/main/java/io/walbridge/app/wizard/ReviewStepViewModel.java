@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Step 6: what was chosen, then Save (the pipeline as JSON in the settings folder, passwords apart in the
- * private secrets file) and Start (the engine in this process; the status view takes over).
+ * Step 6: what was chosen, then Save (the pipeline as JSON in the settings folder, passwords apart in the desktop
+ * keyring or the private secrets file) and Start (the engine in this process; the status view takes over).
  */
 public final class ReviewStepViewModel implements WizardStep {
 
@@ -72,7 +72,7 @@ public final class ReviewStepViewModel implements WizardStep {
                 + "Tables:       " + draft.tables.size() + " (" + tables + ")\n"
                 + "Publication:  " + draft.publication.get() + "\n"
                 + "Slot:         " + draft.slot.get() + " (pgoutput)\n";
-        String passwords = "Passwords:    kept apart from the pipeline file, in a file only you can read";
+        String passwords = "Passwords:    kept apart from the pipeline file, in " + services.secrets().where();
         return switch (draft.engine.get()) {
             case IN_APP -> common
                     + "Destination:  " + draft.destinationKind.get() + " "
@@ -169,7 +169,7 @@ public final class ReviewStepViewModel implements WizardStep {
             return file;
         }, file -> {
             draft.saved.set(true);
-            savedTo.set("saved to " + file + " (passwords in the private secrets file)");
+            savedTo.set("saved to " + file + " (passwords in " + services.secrets().where() + ")");
             then.accept(saved);
         }, e -> {
             busy.set(false);

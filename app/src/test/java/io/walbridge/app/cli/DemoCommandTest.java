@@ -99,8 +99,9 @@ class DemoCommandTest {
         String[] args = new String[options.length + 1];
         args[0] = "demo";
         System.arraycopy(options, 0, args, 1, options.length);
+        // the file store, which this test reads, even on a desktop whose keyring would otherwise be chosen
         return ChildProcess.startWithEnvironment(Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),
-                "XDG_DATA_HOME", home.resolve("data").toString()), args);
+                "XDG_DATA_HOME", home.resolve("data").toString(), "WALBRIDGE_SECRET_STORE", "file"), args);
     }
 
     private static DemoFolder folder() {

@@ -10,13 +10,20 @@ import io.walbridge.app.wizard.PipelineDraft;
 import io.walbridge.app.wizard.WizardViewModel;
 import io.walbridge.core.change.TableId;
 import io.walbridge.core.config.FileSecretStore;
+import io.walbridge.core.config.MigratingSecretStore;
 import io.walbridge.core.config.PipelineStore;
+import io.walbridge.core.config.SavedPipeline;
+import io.walbridge.core.config.Secret;
+import io.walbridge.core.config.SecretStore;
+import io.walbridge.core.config.SecretStores;
 import io.walbridge.core.pipeline.Pipeline;
 import io.walbridge.core.setup.ConnectionFactory;
 import io.walbridge.core.source.SourcePosition;
 import io.walbridge.core.testing.MisconfiguredServer;
 import io.walbridge.core.testing.PgServer;
+import io.walbridge.core.testing.StandInKeyring;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +39,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.stream.Stream;
@@ -41,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Distinctive passwords go through every command and a whole wizard flow — successes and failures — with every
  * logger at debug (pgjdbc's own included). Afterwards no line on stdout or stderr, no log line, no message shown
- * and no file under the settings folder holds them, except the private (mode 600) secrets file.
+ * and no file under the settings folder holds them, except the private (mode 600) secrets file when no keyring is
+ * used; with a keyring (a stand-in everywhere, the real one where it runs) not even that file, nor any command line.
  */
 class SecretsNeverShownTest {
 
@@ -169,11 +178,70 @@ class SecretsNeverShownTest {
 
     @Test
     void theWizardKeepsPasswordsOnlyInThePrivateSecretsFile() throws Exception {
+        String summary = runTheWizard(new FileSecretStore(config.resolve("secrets.properties")));
+
+        assertNoSecretInAnyFileBut(config.resolve("secrets.properties"));
+        Path secrets = config.resolve("secrets.properties");
+        assertThat(summary).contains("Passwords:    kept apart from the pipeline file, in the file " + secrets
+                + ", which only you can read");
+        assertThat(Files.readString(secrets)).as("the one place passwords are kept")
+                .contains(TARGET_PASSWORD);
+        assertThat(Files.getPosixFilePermissions(secrets)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
+
+    /** The keychain path on every machine: a stand-in secret-tool (a child process) where no keyring runs. */
+    @Test
+    void withAKeyringTheWizardKeepsPasswordsInItAndOffEveryCommandLine(@TempDir Path keyringFolder) throws Exception {
+        StandInKeyring keyring = StandInKeyring.in(keyringFolder);
+        SecretStore store = SecretStores.choose(config, Map.of(), "Linux", keyring.command(), Duration.ofSeconds(20))
+                .store();
+
+        String[] keys = new String[2];
+        String summary = runTheWizard(store, keys);
+
+        assertThat(summary).contains("Passwords:    kept apart from the pipeline file, in the desktop keyring");
+        assertNoSecretInAnyFileBut(null);
+        assertThat(keyring.keys()).containsExactlyInAnyOrder(keys);
+        assertThat(keyring.item(keys[0])).contains(SOURCE_PASSWORD);
+        assertThat(keyring.item(keys[1])).contains(TARGET_PASSWORD);
+        assertNoSecretIn("the keyring tool's command lines", keyring.commandLines());
+    }
+
+    /** The same against a REAL Secret Service, where one is usable (see SecretServiceLiveTest); skipped elsewhere. */
+    @Test
+    void withTheRealKeyringTheWizardKeepsPasswordsInIt() throws Exception {
+        SecretStores.Choice choice = SecretStores.choose(config, Map.of(), System.getProperty("os.name"),
+                List.of("secret-tool"), Duration.ofSeconds(15));
+        Assumptions.assumeTrue(choice.store() instanceof MigratingSecretStore, choice::reason);
+        SecretStore store = choice.store();
+        String[] keys = new String[2];
+        try {
+            String summary = runTheWizard(store, keys);
+
+            assertThat(summary).contains("in the desktop keyring (Secret Service)");
+            assertNoSecretInAnyFileBut(null);
+            assertThat(store.get(keys[0])).contains(new Secret(SOURCE_PASSWORD));
+            assertThat(store.get(keys[1])).contains(new Secret(TARGET_PASSWORD));
+        } finally {
+            for (String key : keys) {
+                if (key != null) {
+                    store.remove(key);
+                }
+            }
+        }
+    }
+
+    private String runTheWizard(SecretStore store) throws Exception {
+        return runTheWizard(store, new String[2]);
+    }
+
+    /** A whole wizard flow that saves and starts a pipeline; returns the review's summary and fills in the keys. */
+    private String runTheWizard(SecretStore store, String[] keys) throws Exception {
         String src = SOURCE.freshDatabase();
         String dst = TARGET.freshDatabase();
         SOURCE.exec(src, "CREATE TABLE t (id int PRIMARY KEY, v text)", "INSERT INTO t SELECT g, 'v' FROM generate_series(1, 50) g");
         Services services = new Services(new SameThreadRunner(), ConnectionFactory.PGJDBC, new PipelineStore(config),
-                new FileSecretStore(config.resolve("secrets.properties")), new InProcessEngine());
+                store, new InProcessEngine());
         PipelineDraft d = new PipelineDraft();
         d.source.host.set("localhost");
         d.source.port.set(String.valueOf(SOURCE.port()));
@@ -201,11 +269,15 @@ class SecretsNeverShownTest {
         w.destination().testConnection();
         w.destination().test().rows().forEach(this::collect);
         w.review().entered();
-        shown.add(w.review().summary.get());
+        String summary = w.review().summary.get();
+        shown.add(summary);
         w.review().start();
         Pipeline pipeline = w.review().started.get();
         assertThat(pipeline).as("started; %s", w.review().problem.get()).isNotNull();
         shown.add(w.review().savedTo.get());
+        SavedPipeline saved = services.pipelines().load(d.name.get());
+        keys[0] = saved.sourceSecretKey();
+        keys[1] = saved.destinationSecretKey();
         try {
             pipeline.stopWhenCaughtUpTo(SourcePosition.current(d.source.toEndpoint()));
             assertThat(pipeline.awaitTermination(Duration.ofMinutes(1))).isTrue();
@@ -222,18 +294,19 @@ class SecretsNeverShownTest {
         assertThat(w.source().test().outcome.get()).startsWith("not ready");
 
         assertNoSecretIn("logs and messages shown", everythingShown());
-        Path secrets = config.resolve("secrets.properties");
+        return summary;
+    }
+
+    /** No file under the settings folder holds a password, except the one named (none when null). */
+    private void assertNoSecretInAnyFileBut(Path allowed) throws Exception {
         try (Stream<Path> files = Files.walk(config)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                if (f.equals(secrets)) {
+                if (f.equals(allowed)) {
                     continue;
                 }
                 assertNoSecretIn(f.toString(), Files.readString(f, StandardCharsets.ISO_8859_1));
             }
         }
-        assertThat(Files.readString(secrets)).as("the one place passwords are kept")
-                .contains(TARGET_PASSWORD);
-        assertThat(Files.getPosixFilePermissions(secrets)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
     private void collect(ChecklistRow row) {

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -88,7 +89,9 @@ class ReviewAndStartViewModelTest {
 
         assertThat(start.pipelines).singleElement().satisfies(p -> assertThat(StartViewModel.describe(p))
                 .contains("slot_src").contains("postgres@localhost").doesNotContain("Secret"));
-        PipelineDraft reopened = start.open(start.pipelines.get(0)).orElseThrow();
+        List<PipelineDraft> opened = new ArrayList<>();
+        start.open(start.pipelines.get(0), opened::add);
+        PipelineDraft reopened = opened.get(0);
         assertThat(reopened.source.password.get()).isEqualTo("Source-Secret-1");
         assertThat(reopened.destination.password.get()).isEqualTo("Dest-Secret-2");
         assertThat(reopened.tables).containsExactly(new TableId("public", "orders"));

@@ -19,9 +19,9 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * Secrets in one properties file that only its owner may read (mode 600 on POSIX systems). The OS keychain
- * would be better but is out of reach for a plain-JDK program; on Windows the file sits in the user's own
- * %APPDATA% folder, which other users cannot read by default.
+ * Secrets in one properties file that only its owner may read (mode 600 on POSIX systems): the store wherever no
+ * desktop keyring is usable (see {@link SecretStores}). On Windows the file sits in the user's own %APPDATA% folder,
+ * which other users cannot read by default.
  */
 public final class FileSecretStore implements SecretStore {
 
@@ -36,6 +36,11 @@ public final class FileSecretStore implements SecretStore {
 
     public Path file() {
         return file;
+    }
+
+    @Override
+    public String where() {
+        return "the file " + file + ", which only you can read";
     }
 
     @Override

@@ -14,4 +14,7 @@ public interface SecretStore {
     void put(String key, Secret secret);
 
     void remove(String key);
+
+    /** Where the secrets are kept, in a few words for the user ("the desktop keyring (Secret Service)"). */
+    String where();
 }
